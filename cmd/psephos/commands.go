@@ -1,0 +1,127 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/psephos/psephos/dataset"
+	"github.com/psephos/psephos/election"
+	"github.com/psephos/psephos/measure"
+	"github.com/psephos/psephos/report"
+)
+
+func (l *loaded) report(by string, minShare float64) *report.Report {
+	r := &report.Report{
+		Election: l.name, Source: l.source, InputFormat: l.format, Notes: l.e.Notes, Noun: l.noun,
+		Whole: measure.Summarize(l.e, l.results), MinShare: minShare,
+	}
+	if by != "" {
+		r.Areas = measure.ByArea(l.e, l.results, by)
+	}
+	return r
+}
+
+func newReport() *cobra.Command {
+	var f inputFlags
+	var by string
+	var minShare float64
+	cmd := &cobra.Command{
+		Use:   "report INPUT",
+		Short: "Seats against votes: per party, indices of disproportionality, and a plain line per party",
+		Example: `  psephos report uk-ge-2024
+  psephos report uk-ge-2024 --by nation --format markdown
+  psephos report results.csv --column contest=Constituency --column votes=Total --format json`,
+		Args: exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if by != "" && by != election.Nation && by != election.Region {
+				return usageError{fmt.Errorf("--by %q: expected nation or region", by)}
+			}
+			l, err := f.load(cmd.Context(), args[0], cmd.ErrOrStderr())
+			if err != nil {
+				return err
+			}
+			r := l.report(by, minShare)
+			return emit(cmd.OutOrStdout(), func(w io.Writer) error { return report.WriteSummary(w, r, f.output) })
+		},
+	}
+	f.register(cmd)
+	cmd.Flags().StringVar(&by, "by", "", "also measure each nation or region (nation|region)")
+	cmd.Flags().Float64Var(&minShare, "min-share", 0.5, "table and Markdown: sum parties without seats below this percent of the votes into one row")
+	return cmd
+}
+
+func newCount() *cobra.Command {
+	var f inputFlags
+	cmd := &cobra.Command{
+		Use:   "count INPUT",
+		Short: "Every contest's result: winner, votes, majority, runner-up, ties",
+		Args:  exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			l, err := f.load(cmd.Context(), args[0], cmd.ErrOrStderr())
+			if err != nil {
+				return err
+			}
+			c := &report.Count{Election: l.name, Source: l.source, InputFormat: l.format, Results: l.results}
+			return emit(cmd.OutOrStdout(), func(w io.Writer) error { return report.WriteCount(w, c, f.output) })
+		},
+	}
+	f.register(cmd)
+	return cmd
+}
+
+func newExplain() *cobra.Command {
+	var f inputFlags
+	var party string
+	var limit int
+	cmd := &cobra.Command{
+		Use:     "explain INPUT --party P",
+		Short:   "One party in depth: where it won, where it came second, its nearest misses and the swing each needed",
+		Example: "  psephos explain uk-ge-2024 --party RUK",
+		Args:    exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if party == "" {
+				return usageError{fmt.Errorf("--party is required (a party code such as RUK, or its name)")}
+			}
+			l, err := f.load(cmd.Context(), args[0], cmd.ErrOrStderr())
+			if err != nil {
+				return err
+			}
+			d, err := measure.Explain(l.e, l.results, party)
+			if err != nil {
+				return err
+			}
+			x := &report.Explanation{Report: l.report("", 0), Detail: d, Limit: limit}
+			return emit(cmd.OutOrStdout(), func(w io.Writer) error { return report.WriteExplanation(w, x, f.output) })
+		},
+	}
+	f.register(cmd)
+	cmd.Flags().StringVarP(&party, "party", "p", "", "the party: its code (e.g. RUK) or name (e.g. \"Reform UK\")")
+	cmd.Flags().IntVar(&limit, "limit", 15, "rows per table (0: all); JSON lists all")
+	return cmd
+}
+
+func newDatasets() *cobra.Command {
+	return &cobra.Command{
+		Use:   "datasets",
+		Short: "List the named official results files (read from --data-dir, else downloaded once and checked)",
+		Args:  exactArgs(0),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			w := cmd.OutOrStdout()
+			for _, d := range dataset.All {
+				fmt.Fprintf(w, "%-27s %s\n%27s source: %s\n%27s file:   %s\n%27s url:    %s\n", d.Name, d.Title, "", d.Source, "", d.Path, "", d.URL)
+			}
+			return nil
+		},
+	}
+}
+
+func exactArgs(n int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usageError{fmt.Errorf("%s: expected %d argument(s), found %d (usage: psephos %s)", cmd.Name(), n, len(args), cmd.Use)}
+		}
+		return nil
+	}
+}

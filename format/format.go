@@ -1,0 +1,172 @@
+// Package format finds the right reader for a results file and runs it. The
+// readers themselves live in the sub-packages: hoc (House of Commons Library
+// results by candidate and by constituency), ukparl (the UK Parliament
+// election results website's candidate-level export, e.g. the 2019
+// notional results) and csv (psephos's documented generic long CSV).
+//
+// Detection looks only at the header line; it never guesses from the data.
+// A header that matches no format is an error that lists the formats and how
+// to force one.
+package format
+
+import (
+	"bufio"
+	"bytes"
+	stdcsv "encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/psephos/psephos/election"
+	"github.com/psephos/psephos/format/csv"
+	"github.com/psephos/psephos/format/hoc"
+	"github.com/psephos/psephos/format/ukparl"
+)
+
+// A Results format: its name, a line about it, how to recognise its header,
+// and its reader.
+type Results struct {
+	Name        string
+	Description string
+	detect      func(header []string, opt Options) bool
+	read        func(r io.Reader, name string, opt Options) (*election.Election, error)
+}
+
+// ResultsFormats are the results readers, in the order detection tries them.
+var ResultsFormats = []Results{
+	{hoc.CandidatesFormat, "House of Commons Library results by candidate (CBP-10009, CBP-8749)",
+		func(h []string, _ Options) bool { return hoc.IsCandidates(h) },
+		func(r io.Reader, n string, _ Options) (*election.Election, error) { return hoc.Candidates(r, n) }},
+	{hoc.ConstituenciesFormat, "House of Commons Library results by constituency, one column per party",
+		func(h []string, _ Options) bool { return hoc.IsConstituencies(h) },
+		func(r io.Reader, n string, _ Options) (*election.Election, error) { return hoc.Constituencies(r, n) }},
+	{ukparl.Format, "UK Parliament election results website, candidate-level export (e.g. 2019 notional)",
+		func(h []string, _ Options) bool { return ukparl.Is(h) },
+		func(r io.Reader, n string, _ Options) (*election.Election, error) { return ukparl.Read(r, n) }},
+	{csv.Format, "generic long CSV: contest, [contest_id], [candidate], party, votes, [seats], [electorate], [invalid_votes], [nation], [region]",
+		func(h []string, o Options) bool { return csv.Is(h, o.csvColumns()) },
+		func(r io.Reader, n string, o Options) (*election.Election, error) {
+			return csv.Read(r, n, csv.Options{Columns: o.csvColumns(), Comma: o.Comma})
+		}},
+}
+
+// Options configure [ReadResults].
+type Options struct {
+	// Format forces a reader by name; "" detects it from the header.
+	Format string
+	// Columns maps the generic CSV's fields to other column names; the
+	// zero value means csv.DefaultColumns.
+	Columns csv.Columns
+	// Comma is the generic CSV's field delimiter (',' when 0).
+	Comma rune
+}
+
+func (o Options) csvColumns() csv.Columns {
+	if o.Columns.Contest == "" && o.Columns.Votes == "" {
+		return csv.DefaultColumns()
+	}
+	return o.Columns
+}
+
+// ReadResultsFile opens path and reads it with [ReadResults].
+func ReadResultsFile(path string, opt Options) (*election.Election, string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, "", err
+	}
+	defer f.Close()
+	return ReadResults(f, path, opt)
+}
+
+// ReadResults reads a results file, choosing the reader from the header line
+// unless opt.Format names one. It returns the election and the name of the
+// format used. name is the input's name in errors (file:line: ...).
+func ReadResults(r io.Reader, name string, opt Options) (*election.Election, string, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	var f *Results
+	if opt.Format != "" {
+		for i := range ResultsFormats {
+			if ResultsFormats[i].Name == opt.Format {
+				f = &ResultsFormats[i]
+			}
+		}
+		if f == nil {
+			return nil, "", fmt.Errorf("unknown input format %q; expected one of: %s", opt.Format, strings.Join(names(), ", "))
+		}
+	} else {
+		header, err := peekHeader(br, opt.Comma)
+		if err != nil {
+			return nil, "", &election.Error{Pos: election.Pos{File: name, Line: 1}, Msg: err.Error()}
+		}
+		for i := range ResultsFormats {
+			if ResultsFormats[i].detect(header, opt) {
+				f = &ResultsFormats[i]
+				break
+			}
+		}
+		if f == nil {
+			return nil, "", &election.Error{Pos: election.Pos{File: name, Line: 1}, Msg: fmt.Sprintf(
+				"unknown results format: the header %s matches none of %s (map the generic CSV's columns with --column FIELD=NAME, or force a format with --input-format)",
+				quoteList(header, 8), strings.Join(names(), ", "))}
+		}
+	}
+	e, err := f.read(br, name, opt)
+	if err != nil {
+		return nil, f.Name, err
+	}
+	return e, f.Name, nil
+}
+
+func names() []string {
+	out := make([]string, len(ResultsFormats))
+	for i, f := range ResultsFormats {
+		out[i] = f.Name
+	}
+	return out
+}
+
+func quoteList(h []string, n int) string {
+	var b strings.Builder
+	b.WriteByte('[')
+	for i, s := range h {
+		if i == n {
+			fmt.Fprintf(&b, ", ... %d more", len(h)-n)
+			break
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%q", s)
+	}
+	b.WriteByte(']')
+	return b.String()
+}
+
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// peekHeader parses the first CSV record without consuming input.
+func peekHeader(br *bufio.Reader, comma rune) ([]string, error) {
+	b, err := br.Peek(br.Size())
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return nil, err
+	}
+	b = bytes.TrimPrefix(b, bom)
+	if len(bytes.TrimSpace(b)) == 0 {
+		return nil, fmt.Errorf("empty file: expected a header line")
+	}
+	cr := stdcsv.NewReader(bytes.NewReader(b))
+	if comma != 0 {
+		cr.Comma = comma
+	}
+	cr.FieldsPerRecord = -1
+	cr.LazyQuotes = true
+	h, err := cr.Read()
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the header line: %v", err)
+	}
+	for i := range h {
+		h[i] = strings.TrimSpace(h[i])
+	}
+	return h, nil
+}

@@ -1,0 +1,178 @@
+// Package csvio is the CSV layer shared by psephos's readers: RFC 4180
+// records through encoding/csv, a leading UTF-8 byte-order mark removed, every
+// field checked to be UTF-8, and every error turned into an
+// *election.Error that names file:line and what was expected and found.
+package csvio
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/psephos/psephos/election"
+)
+
+// Reader reads a CSV file with a header line.
+type Reader struct {
+	file   string
+	cr     *csv.Reader
+	Header []string // header names with surrounding spaces removed
+	line   int      // line of the record last returned
+}
+
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// New reads the header of a CSV file. file names the input in errors; comma
+// is the field delimiter (',' when 0). Every later record must have as many
+// fields as the header.
+func New(r io.Reader, file string, comma rune) (*Reader, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	if b, err := br.Peek(3); err == nil && bytes.Equal(b, bom) {
+		br.Discard(3)
+	}
+	cr := csv.NewReader(br)
+	if comma != 0 {
+		cr.Comma = comma
+	}
+	cr.ReuseRecord = true
+	rd := &Reader{file: file, cr: cr}
+	h, line, err := rd.next()
+	if err == io.EOF {
+		return nil, &election.Error{Pos: election.Pos{File: file}, Msg: "empty file: expected a header line"}
+	}
+	if err != nil {
+		return nil, err
+	}
+	rd.Header = make([]string, len(h))
+	for i, s := range h {
+		rd.Header[i] = strings.TrimSpace(s)
+	}
+	rd.line = line
+	return rd, nil
+}
+
+// Next returns the next record and its line, or io.EOF. The slice is reused
+// by the following call.
+func (r *Reader) Next() ([]string, error) {
+	rec, line, err := r.next()
+	if err != nil {
+		return nil, err
+	}
+	r.line = line
+	return rec, nil
+}
+
+// Pos is the position of the record last returned.
+func (r *Reader) Pos() election.Pos { return election.Pos{File: r.file, Line: r.line} }
+
+// File is the input's name as given to New.
+func (r *Reader) File() string { return r.file }
+
+// Errorf returns an error at the record last returned.
+func (r *Reader) Errorf(format string, args ...any) error {
+	return &election.Error{Pos: r.Pos(), Msg: fmt.Sprintf(format, args...)}
+}
+
+func (r *Reader) next() ([]string, int, error) {
+	rec, err := r.cr.Read()
+	if err == io.EOF {
+		return nil, 0, io.EOF
+	}
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			pos := election.Pos{File: r.file, Line: pe.StartLine}
+			if errors.Is(pe.Err, csv.ErrFieldCount) {
+				return nil, 0, &election.Error{Pos: pos, Msg: fmt.Sprintf("expected %d fields as in the header, found %d (an unquoted comma in a number such as 1,004 splits it; quote it: \"1,004\")", r.cr.FieldsPerRecord, len(rec))}
+			}
+			pos.Line = pe.Line
+			pos.Col = pe.Column
+			return nil, 0, &election.Error{Pos: pos, Msg: "malformed CSV: " + pe.Err.Error()}
+		}
+		return nil, 0, &election.Error{Pos: election.Pos{File: r.file}, Msg: err.Error()}
+	}
+	line, _ := r.cr.FieldPos(0)
+	for i, f := range rec {
+		if !utf8.ValidString(f) {
+			l, c := r.cr.FieldPos(i)
+			bad := 0
+			for bad < len(f) {
+				ru, size := utf8.DecodeRuneInString(f[bad:])
+				if ru == utf8.RuneError && size <= 1 {
+					break
+				}
+				bad += size
+			}
+			return nil, 0, &election.Error{Pos: election.Pos{File: r.file, Line: l, Col: c}, Msg: fmt.Sprintf("invalid UTF-8 in field %d (byte 0x%02X); expected UTF-8 text (convert the file, e.g. from Windows-1252)", i+1, f[bad])}
+		}
+	}
+	return rec, line, nil
+}
+
+// Index returns the position of the first header name equal to name,
+// ignoring case and surrounding spaces, or -1.
+func Index(header []string, name string) int {
+	for i, h := range header {
+		if strings.EqualFold(strings.TrimSpace(h), name) {
+			return i
+		}
+	}
+	return -1
+}
+
+// Require returns the positions of the named columns, or an error at the
+// header line naming the first missing one and the columns found.
+func (r *Reader) Require(names ...string) ([]int, error) {
+	out := make([]int, len(names))
+	for i, n := range names {
+		out[i] = Index(r.Header, n)
+		if out[i] < 0 {
+			return nil, &election.Error{Pos: election.Pos{File: r.file, Line: 1}, Msg: fmt.Sprintf("missing column %q; found columns: %s", n, strings.Join(r.Header, ", "))}
+		}
+	}
+	return out, nil
+}
+
+// Votes parses a count of votes: ASCII digits, optionally grouped in threes
+// by commas as in "35,755" (only possible inside a quoted field). Surrounding
+// spaces are allowed. A sign, a decimal point, other separators or an empty
+// field are errors: the message says what was found.
+func Votes(field string) (int64, error) {
+	s := strings.TrimSpace(field)
+	if s == "" {
+		return 0, errors.New("expected a whole number of votes, found an empty field")
+	}
+	var n int64
+	digits := 0
+	group := -1 // digits since the last comma, -1 before any comma
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			if n > (1<<62)/10 {
+				return 0, fmt.Errorf("expected a whole number of votes, found %q (too large)", field)
+			}
+			n = n*10 + int64(c-'0')
+			digits++
+			if group >= 0 {
+				group++
+			}
+		case c == ',' && digits > 0 && (group == -1 && digits <= 3 || group == 3):
+			group = 0
+		default:
+			if c == '-' {
+				return 0, fmt.Errorf("expected a count of votes ≥ 0, found %q", field)
+			}
+			return 0, fmt.Errorf("expected a whole number of votes (digits, optionally grouped as 12,345), found %q", field)
+		}
+	}
+	if group >= 0 && group != 3 {
+		return 0, fmt.Errorf("expected a whole number of votes (digits, optionally grouped as 12,345), found %q", field)
+	}
+	return n, nil
+}

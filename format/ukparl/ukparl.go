@@ -1,0 +1,183 @@
+// Package ukparl reads the candidate-level results export of the UK
+// Parliament's election results website (electionresults.parliament.uk),
+// such as the Rallings and Thrasher notional results of the 12 December 2019
+// general election on the 2024 boundaries
+// (candidate-level-results-notional-general-election-12-12-2019.csv).
+//
+// One row per candidate: "Constituency geographic code" (PCON24CD) keys the
+// contest; "Country name" and "English region name" give the nation and region
+// (the region is the nation outside England); "Electorate", "Election valid
+// vote count" and "Election invalid vote count" are per contest; the
+// candidate's party is "Main party abbreviation", or Ind where "Candidate is
+// standing as independent" is true, or Spk where "Candidate is standing as
+// Commons Speaker" is true. Notional rows carry no candidate names.
+//
+// The candidates' votes of each contest must sum to its "Election valid vote
+// count"; a row with no party, a bad number or a bad flag is an error with
+// file:line. Nothing is skipped.
+package ukparl
+
+import (
+	"io"
+	"strings"
+
+	"github.com/psephos/psephos/election"
+	"github.com/psephos/psephos/format/internal/csvio"
+)
+
+// Format is this reader's name, as shown to users and accepted by
+// --input-format.
+const Format = "ukparl-candidates"
+
+var columns = []string{
+	"Constituency geographic code", "Constituency name", "Country name", "English region name",
+	"Electorate", "Election valid vote count", "Election invalid vote count",
+	"Candidate given name", "Candidate family name", "Main party name", "Main party abbreviation",
+	"Candidate is standing as Commons Speaker", "Candidate is standing as independent",
+	"Candidate vote count",
+}
+
+// Is reports whether a header is this export's layout.
+func Is(header []string) bool {
+	return csvio.Index(header, "Constituency geographic code") >= 0 && csvio.Index(header, "Candidate vote count") >= 0
+}
+
+// Read reads the export. name is used in errors and positions.
+func Read(r io.Reader, name string) (*election.Election, error) {
+	t, err := csvio.New(r, name, ',')
+	if err != nil {
+		return nil, err
+	}
+	return read(t)
+}
+
+func read(t *csvio.Reader) (*election.Election, error) {
+	col, err := t.Require(columns...)
+	if err != nil {
+		return nil, err
+	}
+	const (
+		cID = iota
+		cName
+		cCountry
+		cRegion
+		cElectorate
+		cValid
+		cInvalid
+		cGiven
+		cFamily
+		cPartyName
+		cParty
+		cSpeaker
+		cInd
+		cVotes
+	)
+	notional := csvio.Index(t.Header, "General election is notional")
+	e := &election.Election{}
+	var parties election.PartyNames
+	index := map[string]int{}
+	declared := []int64{}
+	isNotional := false
+	flag := func(rec []string, c int) (bool, error) {
+		switch strings.TrimSpace(rec[c]) {
+		case "true":
+			return true, nil
+		case "false", "":
+			return false, nil
+		}
+		return false, t.Errorf("column %q: expected true or false, found %q", t.Header[c], rec[c])
+	}
+	for {
+		rec, err := t.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		id := strings.TrimSpace(rec[col[cID]])
+		if id == "" {
+			return nil, t.Errorf("empty \"Constituency geographic code\"; expected a code such as E14001290")
+		}
+		ci, ok := index[id]
+		if !ok {
+			c := election.Contest{ID: id, Name: strings.TrimSpace(rec[col[cName]]), Seats: 1, Pos: t.Pos(), Invalid: election.Unknown}
+			country := strings.TrimSpace(rec[col[cCountry]])
+			region := strings.TrimSpace(rec[col[cRegion]])
+			if region == "" {
+				region = country
+			}
+			if country != "" {
+				c.Areas = append(c.Areas, election.Area{Kind: election.Nation, Name: country})
+			}
+			if region != "" {
+				c.Areas = append(c.Areas, election.Area{Kind: election.Region, Name: region})
+			}
+			if c.Electorate, err = csvio.Votes(rec[col[cElectorate]]); err != nil {
+				return nil, t.Errorf("column \"Electorate\": %v", err)
+			}
+			if s := strings.TrimSpace(rec[col[cInvalid]]); s != "" {
+				if c.Invalid, err = csvio.Votes(s); err != nil {
+					return nil, t.Errorf("column \"Election invalid vote count\": %v", err)
+				}
+			}
+			valid, err := csvio.Votes(rec[col[cValid]])
+			if err != nil {
+				return nil, t.Errorf("column \"Election valid vote count\": %v", err)
+			}
+			ci = len(e.Contests)
+			index[id] = ci
+			e.Contests = append(e.Contests, c)
+			declared = append(declared, valid)
+		}
+		party := strings.TrimSpace(rec[col[cParty]])
+		partyName := strings.TrimSpace(rec[col[cPartyName]])
+		spk, err := flag(rec, col[cSpeaker])
+		if err != nil {
+			return nil, err
+		}
+		ind, err := flag(rec, col[cInd])
+		if err != nil {
+			return nil, err
+		}
+		if party == "" {
+			switch {
+			case spk:
+				party, partyName = "Spk", "Speaker"
+			case ind:
+				party, partyName = "Ind", "Independent"
+			default:
+				return nil, t.Errorf("empty \"Main party abbreviation\" for a candidate who is neither independent nor the Speaker")
+			}
+		}
+		if notional >= 0 && strings.TrimSpace(rec[notional]) == "true" {
+			isNotional = true
+		}
+		votes, err := csvio.Votes(rec[col[cVotes]])
+		if err != nil {
+			return nil, t.Errorf("column \"Candidate vote count\": %v", err)
+		}
+		parties.Add(party, partyName)
+		name := strings.TrimSpace(strings.TrimSpace(rec[col[cGiven]]) + " " + strings.TrimSpace(rec[col[cFamily]]))
+		e.Contests[ci].Candidates = append(e.Contests[ci].Candidates, election.Candidate{Name: name, Party: party, Votes: votes, Pos: t.Pos()})
+	}
+	for i := range e.Contests {
+		c := &e.Contests[i]
+		if got := c.ValidVotes(); got != declared[i] {
+			return nil, election.Errorf(c.Pos, "constituency %q: candidates' votes sum to %d; expected \"Election valid vote count\" %d", c.Name, got, declared[i])
+		}
+	}
+	e.Parties = parties.Parties()
+	note := "Parties are grouped by \"Main party abbreviation\"; candidates standing as independents form one group (Ind), the Speaker is Spk."
+	if g := parties.Grouped(); len(g) > 0 {
+		note += " Codes shared by several names: " + strings.Join(g, "; ") + "."
+	}
+	e.Notes = append(e.Notes, note)
+	if isNotional {
+		e.Notes = append(e.Notes, "These are notional results (an estimate of an earlier election on new boundaries), not votes cast in these constituencies; rows carry no candidate names.")
+	}
+	if err := e.Validate(); err != nil {
+		return nil, err
+	}
+	return e, nil
+}

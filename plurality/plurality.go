@@ -1,0 +1,291 @@
+package plurality
+
+import (
+	"fmt"
+	"hash/fnv"
+	"math/rand/v2"
+	"sort"
+	"strings"
+
+	"github.com/psephos/psephos/election"
+)
+
+// TieBreak is the policy for a tie for the last seat of a contest. The zero
+// value leaves every such tie undecided (pending a lot).
+type TieBreak struct {
+	// Drawn records lots already drawn by a returning officer: contest ID
+	// (or name) to the names of the candidates the lot elected.
+	Drawn map[string][]string
+	// Lot, when true, decides ties not in Drawn by a seeded lot: the tied
+	// candidates are put in order of name then party, shuffled by
+	// Fisher–Yates with a PCG generator (math/rand/v2, PCG-DXSM) seeded
+	// with (Seed, FNV-1a-64 of the contest ID), and the first ones elected.
+	// The same seed gives the same draw, whatever the order of the input.
+	Lot  bool
+	Seed uint64
+}
+
+// How a tie was resolved.
+const (
+	Pending     = "pending"      // not decided: the law requires a lot
+	Lot         = "lot"          // decided by psephos's seeded lot
+	RecordedLot = "recorded lot" // decided by a lot recorded in TieBreak.Drawn
+)
+
+// A Tie is a set of candidates with equal votes competing for the last
+// seat(s) of a contest.
+type Tie struct {
+	Candidates []int  // indices into Contest.Candidates, in the order of the input
+	Votes      int64  // votes each of them has
+	Seats      int    // seats among them still to fill
+	Resolution string // Pending, Lot or RecordedLot
+	Seed       uint64 // the seed, when Resolution is Lot
+	Winners    []int  // the candidates the lot elected; empty when Pending
+}
+
+// A Placing is one named candidate's place in a contest.
+type Placing struct {
+	Candidate int   // index into Contest.Candidates
+	Votes     int64 // the candidate's votes
+	Position  int   // 1 + the number of candidates with more votes (equal votes share a position)
+	Elected   bool
+}
+
+// A Result is the count of one contest.
+type Result struct {
+	Contest *election.Contest
+	// Valid is the number of valid votes in the contest (votes).
+	Valid int64
+	// Placings of the named (non-aggregate) candidates, most votes first;
+	// candidates with equal votes keep the input's order.
+	Placings []Placing
+	// Elected candidates (indices into Contest.Candidates), in order of
+	// placing; fewer than Contest.Seats while a tie is Pending.
+	Elected []int
+	// Tie is the tie for the last seat, or nil.
+	Tie *Tie
+	// Majority is the last elected candidate's votes minus the votes of the
+	// best candidate not elected (votes); 0 when there was a tie; the
+	// winner's own votes when every candidate was elected (Unopposed).
+	Majority int64
+	// Unopposed is true when there were no more candidates than seats.
+	Unopposed bool
+	// Uncertain is true when an aggregate line (several candidates reported
+	// together) has more votes than the best named candidate not elected,
+	// so the true runner-up, and so the majority, may be hidden in it.
+	Uncertain bool
+}
+
+// Decided reports whether every seat of the contest is filled.
+func (r *Result) Decided() bool { return len(r.Elected) == r.Contest.Seats }
+
+// Winner returns the elected candidate of a single-seat contest, or nil while a
+// tie is pending.
+func (r *Result) Winner() *election.Candidate {
+	if len(r.Elected) == 0 {
+		return nil
+	}
+	return &r.Contest.Candidates[r.Elected[0]]
+}
+
+// MajorityPercent is Majority as a percentage of the valid votes (0 when
+// there are none).
+func (r *Result) MajorityPercent() float64 {
+	if r.Valid == 0 {
+		return 0
+	}
+	return 100 * float64(r.Majority) / float64(r.Valid)
+}
+
+// AbsoluteMajority reports whether winner i (an index into
+// Contest.Candidates) had more than half of the valid votes.
+func (r *Result) AbsoluteMajority(i int) bool {
+	return 2*r.Contest.Candidates[i].Votes > r.Valid
+}
+
+// Position returns candidate i's placing position, or 0 for an aggregate.
+func (r *Result) Position(i int) int {
+	for _, p := range r.Placings {
+		if p.Candidate == i {
+			return p.Position
+		}
+	}
+	return 0
+}
+
+// Count counts one contest under plurality rule: the Contest.Seats named
+// candidates with the most votes are elected. A tie for the last seat is
+// resolved by tb, or left Pending. It returns an error when the contest is
+// malformed (see election.Contest), when an aggregate line has more votes than
+// the last candidate elected (the winners cannot be known), or when a
+// recorded lot does not name tied candidates.
+func Count(c *election.Contest, tb TieBreak) (Result, error) {
+	r := Result{Contest: c, Valid: c.ValidVotes()}
+	var aggregate int64 = -1
+	r.Placings = make([]Placing, 0, len(c.Candidates))
+	for i := range c.Candidates {
+		k := &c.Candidates[i]
+		if k.Aggregate {
+			aggregate = max(aggregate, k.Votes)
+			continue
+		}
+		r.Placings = append(r.Placings, Placing{Candidate: i, Votes: k.Votes})
+	}
+	if len(r.Placings) == 0 || c.Seats < 1 {
+		return r, election.Errorf(c.Pos, "contest %q: expected at least one candidate and one seat", c.Name)
+	}
+	sort.SliceStable(r.Placings, func(a, b int) bool { return r.Placings[a].Votes > r.Placings[b].Votes })
+	for i := range r.Placings {
+		if i > 0 && r.Placings[i].Votes == r.Placings[i-1].Votes {
+			r.Placings[i].Position = r.Placings[i-1].Position
+		} else {
+			r.Placings[i].Position = i + 1
+		}
+	}
+	seats := c.Seats
+	if len(r.Placings) <= seats {
+		r.Unopposed = true
+		for i := range r.Placings {
+			r.Placings[i].Elected = true
+			r.Elected = append(r.Elected, r.Placings[i].Candidate)
+		}
+		r.Majority = r.Placings[len(r.Placings)-1].Votes
+		if aggregate > r.Majority {
+			return r, election.Errorf(c.Pos, "contest %q: aggregated candidates have %d votes, more than a winner's %d: the winners are not known", c.Name, aggregate, r.Majority)
+		}
+		return r, nil
+	}
+	last := r.Placings[seats-1].Votes
+	if aggregate > last {
+		return r, election.Errorf(c.Pos, "contest %q: aggregated candidates have %d votes, more than the last winner's %d: the winners are not known", c.Name, aggregate, last)
+	}
+	// Candidates above the tied group are elected outright.
+	above, end := 0, 0
+	for above < len(r.Placings) && r.Placings[above].Votes > last {
+		above++
+	}
+	for end = above; end < len(r.Placings) && r.Placings[end].Votes == last; end++ {
+	}
+	for i := 0; i < above; i++ {
+		r.Placings[i].Elected = true
+	}
+	if end-above == seats-above {
+		// No tie: the group fits the seats left.
+		for i := above; i < end; i++ {
+			r.Placings[i].Elected = true
+		}
+		r.Majority = last - r.Placings[end].Votes
+	} else {
+		t := &Tie{Votes: last, Seats: seats - above, Resolution: Pending}
+		for i := above; i < end; i++ {
+			t.Candidates = append(t.Candidates, r.Placings[i].Candidate)
+		}
+		sort.Ints(t.Candidates)
+		if err := resolve(c, t, tb); err != nil {
+			return r, err
+		}
+		for i := above; i < end; i++ {
+			for _, w := range t.Winners {
+				if r.Placings[i].Candidate == w {
+					r.Placings[i].Elected = true
+				}
+			}
+		}
+		r.Tie = t
+		r.Majority = 0
+	}
+	for _, p := range r.Placings {
+		if p.Elected {
+			r.Elected = append(r.Elected, p.Candidate)
+		}
+	}
+	// The best loser is the first placing not elected and not tied.
+	for _, p := range r.Placings {
+		if !p.Elected {
+			r.Uncertain = aggregate > p.Votes
+			break
+		}
+	}
+	return r, nil
+}
+
+func resolve(c *election.Contest, t *Tie, tb TieBreak) error {
+	drawn, ok := tb.Drawn[c.ID]
+	if !ok {
+		drawn, ok = tb.Drawn[c.Name]
+	}
+	switch {
+	case ok:
+		if len(drawn) != t.Seats {
+			return election.Errorf(c.Pos, "contest %q: the recorded lot names %d candidate(s); expected %d (seats left among the tied)", c.Name, len(drawn), t.Seats)
+		}
+		for _, name := range drawn {
+			found := -1
+			for _, i := range t.Candidates {
+				if c.Candidates[i].Name == name {
+					found = i
+				}
+			}
+			if found < 0 {
+				return election.Errorf(c.Pos, "contest %q: the recorded lot names %q, who is not among the tied candidates %s", c.Name, name, names(c, t.Candidates))
+			}
+			t.Winners = append(t.Winners, found)
+		}
+		t.Resolution = RecordedLot
+	case tb.Lot:
+		order := append([]int(nil), t.Candidates...)
+		sort.SliceStable(order, func(a, b int) bool {
+			x, y := &c.Candidates[order[a]], &c.Candidates[order[b]]
+			if x.Name != y.Name {
+				return x.Name < y.Name
+			}
+			return x.Party < y.Party
+		})
+		h := fnv.New64a()
+		h.Write([]byte(c.ID))
+		src := rand.NewPCG(tb.Seed, h.Sum64())
+		// Fisher–Yates, drawing each index by rejection so that the draw is
+		// unbiased and depends only on the PCG-DXSM stream.
+		for i := len(order) - 1; i > 0; i-- {
+			j := bounded(src, uint64(i+1))
+			order[i], order[j] = order[j], order[i]
+		}
+		t.Winners = order[:t.Seats]
+		t.Resolution = Lot
+		t.Seed = tb.Seed
+	}
+	return nil
+}
+
+// bounded returns a uniform integer in [0, n) from src, by rejection.
+func bounded(src *rand.PCG, n uint64) uint64 {
+	limit := -n % n // 2^64 mod n: values below it are rejected
+	for {
+		v := src.Uint64()
+		if v >= limit {
+			return v % n
+		}
+	}
+}
+
+func names(c *election.Contest, idx []int) string {
+	s := make([]string, len(idx))
+	for i, k := range idx {
+		s[i] = fmt.Sprintf("%q", c.Candidates[k].Label())
+	}
+	return strings.Join(s, ", ")
+}
+
+// CountElection counts every contest of e in order. The first error stops
+// the count.
+func CountElection(e *election.Election, tb TieBreak) ([]Result, error) {
+	out := make([]Result, len(e.Contests))
+	for i := range e.Contests {
+		r, err := Count(&e.Contests[i], tb)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = r
+	}
+	return out, nil
+}

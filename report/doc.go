@@ -1,0 +1,12 @@
+// Package report renders counted and measured elections for people and
+// programs: a terminal table, Markdown, CSV and JSON. Numbers are formatted
+// for reading in tables (thousands separators, shares to one or two
+// decimals) and kept whole in CSV and JSON.
+//
+// The JSON layout is documented in the README and is stable: fields are only
+// ever added. Shares are percentages (0–100); counts are whole numbers; a
+// value the source does not give is null.
+//
+// The package renders; it does not count. Its inputs come from plurality and
+// measure.
+package report

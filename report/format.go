@@ -1,0 +1,78 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/jedib0t/go-pretty/v6/table"
+	"github.com/jedib0t/go-pretty/v6/text"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+)
+
+// Output formats.
+const (
+	Table    = "table"
+	JSON     = "json"
+	CSV      = "csv"
+	Markdown = "markdown"
+)
+
+// Formats lists the output formats.
+var Formats = []string{Table, JSON, CSV, Markdown}
+
+// CheckFormat returns an error unless f is one of Formats.
+func CheckFormat(f string) error {
+	for _, g := range Formats {
+		if f == g {
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown output format %q; expected one of: %s", f, strings.Join(Formats, ", "))
+}
+
+var en = message.NewPrinter(language.English)
+
+// num formats a whole number with thousands separators: 28,809,340.
+func num(n int64) string { return en.Sprintf("%d", n) }
+
+// dec formats a float with d decimals and thousands separators.
+func dec(x float64, d int) string { return en.Sprintf("%.*f", d, x) }
+
+// round keeps d decimals, for stable JSON.
+func round(x float64, d int) float64 {
+	p := math.Pow(10, float64(d))
+	return math.Round(x*p) / p
+}
+
+func plural(n int64, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// newTable returns a table styled for the terminal or Markdown.
+func newTable(header table.Row) table.Writer {
+	t := table.NewWriter()
+	t.AppendHeader(header)
+	t.SetStyle(table.StyleLight)
+	t.Style().Format.Header = text.FormatDefault // keep header case as written
+	return t
+}
+
+func render(t table.Writer, format string) string {
+	if format == Markdown {
+		return t.RenderMarkdown()
+	}
+	return t.Render()
+}
+
+func rightAlign(t table.Writer, cols ...int) {
+	cfg := make([]table.ColumnConfig, 0, len(cols))
+	for _, c := range cols {
+		cfg = append(cfg, table.ColumnConfig{Number: c, Align: text.AlignRight, AlignHeader: text.AlignRight})
+	}
+	t.SetColumnConfigs(cfg)
+}

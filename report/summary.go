@@ -1,0 +1,402 @@
+package report
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/jedib0t/go-pretty/v6/table"
+
+	"github.com/psephos/psephos/measure"
+)
+
+// A Report is what `psephos report` shows: one election measured as a whole
+// and, optionally, by area.
+type Report struct {
+	Election    string // the election's name
+	Source      string // the file or dataset it was read from
+	InputFormat string // the reader used
+	Notes       []string
+	// Noun names one contest in prose, e.g. "constituency"; default "contest".
+	Noun  string
+	Whole measure.Summary
+	Areas []measure.Summary // by nation or region, when asked
+	// MinShare hides parties below this vote share (percent) without seats
+	// from the table and Markdown (they are summed in one "Others" row);
+	// JSON and CSV list every party.
+	MinShare float64
+}
+
+// WriteSummary renders r in the given output format.
+func WriteSummary(w io.Writer, r *Report, format string) error {
+	switch format {
+	case JSON:
+		return writeJSON(w, summaryJSON(r))
+	case CSV:
+		return summaryCSV(w, r)
+	case Table, Markdown:
+		return summaryText(w, r, format)
+	}
+	return CheckFormat(format)
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// ---- JSON ----
+
+// SummaryJSON is the JSON layout of `psephos report` (see README).
+type SummaryJSON struct {
+	Election    string   `json:"election"`
+	Source      string   `json:"source"`
+	InputFormat string   `json:"input_format"`
+	Notes       []string `json:"notes"`
+	AreaJSON
+	Areas []AreaJSON `json:"areas,omitempty"`
+}
+
+// AreaJSON is seats against votes for the whole election or one area.
+type AreaJSON struct {
+	Area               string        `json:"area,omitempty"`
+	AreaKind           string        `json:"area_kind,omitempty"`
+	Contests           int           `json:"contests"`
+	Seats              int           `json:"seats"`
+	SeatsDecided       int           `json:"seats_decided"`
+	ValidVotes         int64         `json:"valid_votes"`
+	InvalidVotes       *int64        `json:"invalid_votes"`
+	Electorate         *int64        `json:"electorate"`
+	Turnout            *float64      `json:"turnout"`
+	Parties            []PartyJSON   `json:"parties"`
+	Indices            IndicesJSON   `json:"indices"`
+	MinorityWinners    int           `json:"minority_winners"`
+	UnelectedVotes     int64         `json:"unelected_votes"`
+	UnelectedVoteShare float64       `json:"unelected_vote_share"`
+	SurplusVotes       int64         `json:"surplus_votes"`
+	ExcessOverHalf     int64         `json:"excess_over_half"`
+	WastedVotes        int64         `json:"wasted_votes"`
+	WastedVoteShare    float64       `json:"wasted_vote_share"`
+	PendingVotes       int64         `json:"pending_votes"`
+	SmallestMajority   *MajorityJSON `json:"smallest_majority"`
+	LargestMajority    *MajorityJSON `json:"largest_majority"`
+	Ties               []TieJSON     `json:"ties"`
+}
+
+// PartyJSON is one party's seats against votes.
+type PartyJSON struct {
+	Party            string        `json:"party"`
+	Name             string        `json:"name"`
+	Candidates       int           `json:"candidates"`
+	Seats            int           `json:"seats"`
+	Votes            int64         `json:"votes"`
+	VoteShare        float64       `json:"vote_share"`
+	SeatShare        float64       `json:"seat_share"`
+	ShareDifference  float64       `json:"share_difference"`
+	FirstPlaces      int           `json:"first_places"`
+	SecondPlaces     int           `json:"second_places"`
+	ThirdPlaces      int           `json:"third_places"`
+	VotesPerSeat     *float64      `json:"votes_per_seat"`
+	UnelectedVotes   int64         `json:"unelected_votes"`
+	SurplusVotes     int64         `json:"surplus_votes"`
+	ExcessOverHalf   int64         `json:"excess_over_half"`
+	MinorityWinners  int           `json:"minority_winners"`
+	SmallestMajority *MajorityJSON `json:"smallest_majority"`
+	LargestMajority  *MajorityJSON `json:"largest_majority"`
+	Summary          string        `json:"summary"`
+}
+
+// IndicesJSON are the disproportionality and party-system indices.
+type IndicesJSON struct {
+	Gallagher      float64 `json:"gallagher"`
+	LoosemoreHanby float64 `json:"loosemore_hanby"`
+	SainteLague    float64 `json:"sainte_lague"`
+	ENPVotes       float64 `json:"enp_votes"`
+	ENPSeats       float64 `json:"enp_seats"`
+}
+
+// MajorityJSON names a contest's majority.
+type MajorityJSON struct {
+	Contest   string  `json:"contest"`
+	ContestID string  `json:"contest_id"`
+	Winner    string  `json:"winner"`
+	Party     string  `json:"party"`
+	Votes     int64   `json:"votes"`
+	Percent   float64 `json:"percent"`
+}
+
+// TieJSON is a tie for a contest's last seat.
+type TieJSON struct {
+	Contest    string   `json:"contest"`
+	ContestID  string   `json:"contest_id"`
+	Candidates []string `json:"candidates"`
+	Parties    []string `json:"parties"`
+	Votes      int64    `json:"votes"`
+	Resolution string   `json:"resolution"`
+	Winners    []string `json:"winners"`
+}
+
+func known(n int64) *int64 {
+	if n < 0 {
+		return nil
+	}
+	return &n
+}
+
+func majorityJSON(m *measure.MajorityRef) *MajorityJSON {
+	if m == nil {
+		return nil
+	}
+	return &MajorityJSON{Contest: m.Contest, ContestID: m.ContestID, Winner: m.Winner, Party: m.Party, Votes: m.Votes, Percent: round(m.Percent, 4)}
+}
+
+func summaryJSON(r *Report) SummaryJSON {
+	out := SummaryJSON{Election: r.Election, Source: r.Source, InputFormat: r.InputFormat, Notes: r.Notes, AreaJSON: areaJSON(r, &r.Whole)}
+	if out.Notes == nil {
+		out.Notes = []string{}
+	}
+	for i := range r.Areas {
+		out.Areas = append(out.Areas, areaJSON(r, &r.Areas[i]))
+	}
+	return out
+}
+
+func areaJSON(r *Report, s *measure.Summary) AreaJSON {
+	a := AreaJSON{
+		Area: s.Area, AreaKind: s.Kind, Contests: s.Contests, Seats: s.Seats, SeatsDecided: s.SeatsDecided,
+		ValidVotes: s.ValidVotes, InvalidVotes: known(s.InvalidVotes), Electorate: known(s.Electorate),
+		Indices: IndicesJSON{
+			Gallagher: round(s.Indices.Gallagher, 4), LoosemoreHanby: round(s.Indices.LoosemoreHanby, 4),
+			SainteLague: round(s.Indices.SainteLague, 4), ENPVotes: round(s.Indices.ENPVotes, 4), ENPSeats: round(s.Indices.ENPSeats, 4),
+		},
+		MinorityWinners: s.MinorityWinners, UnelectedVotes: s.UnelectedVotes, UnelectedVoteShare: round(s.UnelectedShare(), 4),
+		SurplusVotes: s.SurplusVotes, ExcessOverHalf: s.ExcessOverHalf, WastedVotes: s.WastedVotes(),
+		WastedVoteShare: round(100*float64(s.WastedVotes())/float64(max(s.ValidVotes, 1)), 4), PendingVotes: s.PendingVotes,
+		SmallestMajority: majorityJSON(s.SmallestMajority), LargestMajority: majorityJSON(s.LargestMajority),
+		Ties: []TieJSON{}, Parties: []PartyJSON{},
+	}
+	if t := s.Turnout(); t >= 0 {
+		t = round(t, 4)
+		a.Turnout = &t
+	}
+	for _, t := range s.Ties {
+		a.Ties = append(a.Ties, TieJSON{Contest: t.Contest, ContestID: t.ContestID, Candidates: t.Candidates, Parties: t.Parties, Votes: t.Votes, Resolution: t.Resolution, Winners: nonNil(t.Winners)})
+	}
+	for i := range s.Parties {
+		p := &s.Parties[i]
+		pj := PartyJSON{
+			Party: p.Party.ID, Name: p.Party.Name, Candidates: p.Candidates, Seats: p.Seats, Votes: p.Votes,
+			VoteShare: round(p.VoteShare, 4), SeatShare: round(p.SeatShare, 4), ShareDifference: round(p.Difference, 4),
+			FirstPlaces: p.Places[0], SecondPlaces: p.Places[1], ThirdPlaces: p.Places[2],
+			UnelectedVotes: p.UnelectedVotes, SurplusVotes: p.SurplusVotes, ExcessOverHalf: p.ExcessOverHalf,
+			MinorityWinners: p.MinorityWinners, SmallestMajority: majorityJSON(p.SmallestMajority), LargestMajority: majorityJSON(p.LargestMajority),
+			Summary: PartyLine(r, s, p),
+		}
+		if p.Seats > 0 {
+			v := round(p.VotesPerSeat, 2)
+			pj.VotesPerSeat = &v
+		}
+		a.Parties = append(a.Parties, pj)
+	}
+	return a
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// ---- CSV: one row per party and area, raw numbers ----
+
+func summaryCSV(w io.Writer, r *Report) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"area_kind", "area", "party", "name", "candidates", "seats", "votes", "vote_share", "seat_share", "share_difference",
+		"first_places", "second_places", "third_places", "votes_per_seat", "unelected_votes", "surplus_votes", "minority_winners"})
+	f := func(x float64) string { return strconv.FormatFloat(round(x, 4), 'f', -1, 64) }
+	areas := append([]measure.Summary{r.Whole}, r.Areas...)
+	for _, s := range areas {
+		kind, area := s.Kind, s.Area
+		if kind == "" {
+			kind, area = "all", r.Election
+		}
+		for _, p := range s.Parties {
+			vps := ""
+			if p.Seats > 0 {
+				vps = f(p.VotesPerSeat)
+			}
+			cw.Write([]string{kind, area, p.Party.ID, p.Party.Name, strconv.Itoa(p.Candidates), strconv.Itoa(p.Seats),
+				strconv.FormatInt(p.Votes, 10), f(p.VoteShare), f(p.SeatShare), f(p.Difference),
+				strconv.Itoa(p.Places[0]), strconv.Itoa(p.Places[1]), strconv.Itoa(p.Places[2]), vps,
+				strconv.FormatInt(p.UnelectedVotes, 10), strconv.FormatInt(p.SurplusVotes, 10), strconv.Itoa(p.MinorityWinners)})
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// ---- table and Markdown ----
+
+func (r *Report) noun(n int64) string {
+	one := r.Noun
+	if one == "" {
+		one = "contest"
+	}
+	if n == 1 {
+		return one
+	}
+	if strings.HasSuffix(one, "y") {
+		return strings.TrimSuffix(one, "y") + "ies"
+	}
+	return one + "s"
+}
+
+// PartyLine is a plain-language sentence about one party in an area, e.g.
+// "Reform UK won 14.3% of the votes and 5 seats (0.8%), came second in 98
+// constituencies, and needed 823,522 votes per seat won against Labour's
+// 23,622."
+func PartyLine(r *Report, s *measure.Summary, p *measure.PartyResult) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s won %s%% of the votes and ", p.Party.Name, dec(p.VoteShare, 1))
+	if p.Seats == 0 {
+		b.WriteString("no seats")
+	} else {
+		fmt.Fprintf(&b, "%s %s (%s%%)", num(int64(p.Seats)), plural(int64(p.Seats), "seat", "seats"), dec(p.SeatShare, 1))
+	}
+	second := int64(p.Places[1])
+	if p.Seats == 0 {
+		fmt.Fprintf(&b, ", and came second in %s %s.", num(second), r.noun(second))
+		return b.String()
+	}
+	fmt.Fprintf(&b, ", came second in %s %s, and needed %s votes per seat won", num(second), r.noun(second), num(int64(p.VotesPerSeat+0.5)))
+	if top := &s.Parties[0]; top.Party.ID != p.Party.ID && top.Seats > 0 {
+		fmt.Fprintf(&b, " against %s's %s", top.Party.Name, num(int64(top.VotesPerSeat+0.5)))
+	}
+	b.WriteString(".")
+	return b.String()
+}
+
+func summaryText(w io.Writer, r *Report, format string) error {
+	var b strings.Builder
+	h := func(level int, s string) {
+		if format == Markdown {
+			fmt.Fprintf(&b, "%s %s\n\n", strings.Repeat("#", level), s)
+		} else {
+			fmt.Fprintf(&b, "%s\n%s\n\n", s, strings.Repeat("=-"[level-1:level], len([]rune(s))))
+		}
+	}
+	title := r.Election
+	if title == "" {
+		title = r.Source
+	}
+	h(1, title)
+	fmt.Fprintf(&b, "Source: %s (read as %s)\n\n", r.Source, r.InputFormat)
+	areaText(&b, r, &r.Whole, format)
+	for i := range r.Areas {
+		h(2, r.Areas[i].Area)
+		areaText(&b, r, &r.Areas[i], format)
+	}
+	if len(r.Notes) > 0 {
+		h(2, "How parties were grouped, and other notes")
+		for _, n := range r.Notes {
+			fmt.Fprintf(&b, "- %s\n", n)
+		}
+		b.WriteString("\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func areaText(b *strings.Builder, r *Report, s *measure.Summary, format string) {
+	fmt.Fprintf(b, "%s %s, %s %s; %s valid votes", num(int64(s.Contests)), r.noun(int64(s.Contests)),
+		num(int64(s.Seats)), plural(int64(s.Seats), "seat", "seats"), num(s.ValidVotes))
+	if s.InvalidVotes >= 0 {
+		fmt.Fprintf(b, ", %s rejected", num(s.InvalidVotes))
+	}
+	if t := s.Turnout(); t >= 0 {
+		fmt.Fprintf(b, "; turnout %s%% of %s electors", dec(t, 1), num(s.Electorate))
+	}
+	b.WriteString(".\n\n")
+
+	t := newTable(table.Row{"Party", "Seats", "Seat %", "Votes", "Vote %", "Seat − vote", "1st", "2nd", "3rd", "Votes per seat", "Minority wins"})
+	var others measure.PartyResult
+	nOthers := 0
+	for i := range s.Parties {
+		p := &s.Parties[i]
+		if p.Seats == 0 && p.VoteShare < r.MinShare {
+			nOthers++
+			others.Votes += p.Votes
+			others.VoteShare += p.VoteShare
+			others.SeatShare += p.SeatShare
+			for k := range p.Places {
+				others.Places[k] += p.Places[k]
+			}
+			continue
+		}
+		vps := "—"
+		if p.Seats > 0 {
+			vps = num(int64(p.VotesPerSeat + 0.5))
+		}
+		t.AppendRow(table.Row{p.Party.Name + " (" + p.Party.ID + ")", num(int64(p.Seats)), dec(p.SeatShare, 1), num(p.Votes), dec(p.VoteShare, 1),
+			signed(p.Difference), p.Places[0], p.Places[1], p.Places[2], vps, p.MinorityWinners})
+	}
+	if nOthers > 0 {
+		t.AppendRow(table.Row{fmt.Sprintf("%d others below %s%% without seats", nOthers, dec(r.MinShare, 1)), "0", "0.0", num(others.Votes), dec(others.VoteShare, 1),
+			signed(-others.VoteShare), others.Places[0], others.Places[1], others.Places[2], "—", 0})
+	}
+	rightAlign(t, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)
+	b.WriteString(render(t, format))
+	b.WriteString("\n\n")
+
+	ix := s.Indices
+	fmt.Fprintf(b, "Disproportionality: Gallagher index %s, Loosemore–Hanby %s, Sainte-Laguë index %s. Effective number of parties: %s by votes, %s by seats.\n\n",
+		dec(ix.Gallagher, 2), dec(ix.LoosemoreHanby, 2), dec(ix.SainteLague, 2), dec(ix.ENPVotes, 2), dec(ix.ENPSeats, 2))
+	if s.SingleSeat > 0 {
+		fmt.Fprintf(b, "- %s of %s winners had no more than half of the valid votes in their %s.\n", num(int64(s.MinorityWinners)), num(int64(s.SingleSeat)), r.noun(1))
+	}
+	fmt.Fprintf(b, "- %s%% of valid votes (%s) went to candidates who were not elected; with winners' votes beyond what they needed to win (%s), %s%% of votes elected nobody or were surplus to a win.\n",
+		dec(s.UnelectedShare(), 1), num(s.UnelectedVotes), num(s.SurplusVotes), dec(100*float64(s.WastedVotes())/float64(max(s.ValidVotes, 1)), 1))
+	if m := s.SmallestMajority; m != nil {
+		fmt.Fprintf(b, "- Smallest majority: %s (%s), %s %s (%s%%).", m.Contest, m.Party, num(m.Votes), plural(m.Votes, "vote", "votes"), dec(m.Percent, 2))
+		if l := s.LargestMajority; l != nil {
+			fmt.Fprintf(b, " Largest: %s (%s), %s votes (%s%%).", l.Contest, l.Party, num(l.Votes), dec(l.Percent, 1))
+		}
+		b.WriteString("\n")
+	}
+	for _, tie := range s.Ties {
+		fmt.Fprintf(b, "- TIE in %s: %s have %s votes each; %s.\n", tie.Contest, strings.Join(tie.Candidates, " and "), num(tie.Votes), tieWords(tie))
+	}
+	b.WriteString("\n")
+	for i := range s.Parties {
+		p := &s.Parties[i]
+		if p.Seats == 0 && p.VoteShare < 1 {
+			continue
+		}
+		fmt.Fprintf(b, "- %s\n", PartyLine(r, s, p))
+	}
+	b.WriteString("\n")
+}
+
+func tieWords(t measure.TieRef) string {
+	switch t.Resolution {
+	case "pending":
+		return "no winner is computed: the returning officer must decide by lot"
+	case "recorded lot":
+		return "decided by the recorded lot for " + strings.Join(t.Winners, ", ")
+	default:
+		return "decided by psephos's seeded lot for " + strings.Join(t.Winners, ", ") + " (not an official result)"
+	}
+}
+
+func signed(x float64) string {
+	if x > 0 {
+		return "+" + dec(x, 1)
+	}
+	return dec(x, 1)
+}
