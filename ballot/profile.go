@@ -1,0 +1,203 @@
+package ballot
+
+import (
+	"fmt"
+	"unsafe"
+)
+
+// A Mark is one entry of a ranking as the voter marked it: a candidate (its
+// 0-based index in [Profile.Candidates]) or one of [Skip], [Equal] and
+// [Unknown].
+type Mark int32
+
+const (
+	// Skip is a rank left blank (BLT "-", an empty cast-vote-record cell,
+	// an "undervote" label).
+	Skip Mark = -1
+	// Equal joins the marks either side of it into one rank: "a=b" in BLT,
+	// two rows for one rank in a ballot_id,rank,choice file. It is an
+	// overvote, or an equal ranking where [Profile.EqualRanks] says the
+	// format allows them.
+	Equal Mark = -2
+	// Unknown is a mark that names no candidate on the ballot paper: BLT
+	// "-=-" (an overvote whose candidates the source does not give), or a
+	// name missing from a file's candidate list.
+	Unknown Mark = -3
+)
+
+// MaxCandidates is the most candidates a profile may have.
+const MaxCandidates = 1 << 20
+
+// A Profile is a set of ranked ballots: each distinct ranking once, with its
+// weight (a count of ballots). Build one with [NewProfile] and [Profile.Add].
+type Profile struct {
+	// Title is the election's title as the file gives it, or "".
+	Title string
+	// Seats to fill, as the file says; 0 when it does not say.
+	Seats int
+	// Candidates' names; a [Mark] c ≥ 0 is Candidates[c].
+	Candidates []string
+	// Parties of the candidates where the file gives them (same length as
+	// Candidates), else nil.
+	Parties []string
+	// Notes on the input that the reader kept but did not apply, e.g. a
+	// BLT option meant for another counting program.
+	Notes []string
+	// Withdrawn candidates (indices) take no part in the count: marks for
+	// them are passed over (BLT's negative line or [withdrawn ...] option).
+	Withdrawn []int
+	// WriteIns are undeclared write-in candidates (indices), which some
+	// rules exclude first (RCTab; BLT [undeclared ...]).
+	WriteIns []int
+	// TieOrder is an order of candidates (indices) given by the file for
+	// breaking ties (BLT's [tie ...] option); nil when none.
+	TieOrder []int
+	// EqualRanks is true when the format allows equal rankings (PrefLib
+	// .toc): several candidates at one rank are then an equal ranking, not
+	// an overvote.
+	EqualRanks bool
+
+	marks   []Mark  // every distinct ranking, one after another
+	start   []int32 // ranking i is marks[start[i]:start[i+1]]
+	weight  []int64
+	index   map[string]int32
+	ballots int64
+	keep    bool
+	order   []int32
+}
+
+// NewProfile returns an empty profile with the given candidates.
+func NewProfile(candidates []string) *Profile {
+	return &Profile{
+		Candidates: candidates,
+		start:      []int32{0},
+		index:      make(map[string]int32, 1024),
+	}
+}
+
+// KeepOrder makes the profile record the order in which ballots are added
+// (see [Profile.Order]); call it before the first Add. It costs 4 bytes per
+// ballot added with weight 1; a ballot added with weight w is w ballots in
+// a row.
+func (p *Profile) KeepOrder() { p.keep = true }
+
+// AddCandidate appends a candidate and returns its index.
+func (p *Profile) AddCandidate(name string) Mark {
+	p.Candidates = append(p.Candidates, name)
+	return Mark(len(p.Candidates) - 1)
+}
+
+// Add records weight ballots with the given ranking and returns the index of
+// the distinct ranking. The marks are copied. Every candidate mark must be
+// below len(Candidates), weight must be positive, and Equal may only stand
+// between two marks; Add panics otherwise (readers check their input first:
+// see [CheckRanking]).
+func (p *Profile) Add(marks []Mark, weight int64) int {
+	if err := CheckRanking(marks, len(p.Candidates)); err != nil {
+		panic("ballot: " + err.Error())
+	}
+	if weight <= 0 {
+		panic(fmt.Sprintf("ballot: weight %d ≤ 0", weight))
+	}
+	var key string
+	if len(marks) > 0 {
+		key = unsafe.String((*byte)(unsafe.Pointer(&marks[0])), len(marks)*4)
+	}
+	i, ok := p.index[key]
+	if !ok {
+		i = int32(len(p.weight))
+		p.index[string([]byte(key))] = i
+		p.marks = append(p.marks, marks...)
+		p.start = append(p.start, int32(len(p.marks)))
+		p.weight = append(p.weight, 0)
+	}
+	p.weight[i] += weight
+	p.ballots += weight
+	if p.keep {
+		for w := int64(0); w < weight; w++ {
+			p.order = append(p.order, i)
+		}
+	}
+	return int(i)
+}
+
+// CheckRanking returns an error when marks are not a well-formed ranking for
+// n candidates: a candidate index out of range, a negative value that is not
+// Skip, Equal or Unknown, or Equal not standing between two marks that are
+// candidates or Unknown.
+func CheckRanking(marks []Mark, n int) error {
+	for i, m := range marks {
+		switch {
+		case m >= 0:
+			if int(m) >= n {
+				return fmt.Errorf("mark %d names candidate %d; there are %d candidates", i+1, m+1, n)
+			}
+		case m == Equal:
+			if i == 0 || i == len(marks)-1 || !named(marks[i-1]) || !named(marks[i+1]) {
+				return fmt.Errorf("mark %d: '=' must stand between two candidates", i+1)
+			}
+		case m == Skip || m == Unknown:
+		default:
+			return fmt.Errorf("mark %d: invalid value %d", i+1, m)
+		}
+	}
+	return nil
+}
+
+func named(m Mark) bool { return m >= 0 || m == Unknown }
+
+// Len is the number of distinct rankings.
+func (p *Profile) Len() int { return len(p.weight) }
+
+// Ranking returns distinct ranking i (0 ≤ i < Len) as marked. The slice
+// belongs to the profile: do not change it.
+func (p *Profile) Ranking(i int) []Mark { return p.marks[p.start[i]:p.start[i+1]] }
+
+// Weight returns the number of ballots with distinct ranking i.
+func (p *Profile) Weight(i int) int64 { return p.weight[i] }
+
+// Ballots is the number of ballots in the profile (the sum of the weights),
+// blank ones included.
+func (p *Profile) Ballots() int64 { return p.ballots }
+
+// Order returns, for each ballot in the order added, the index of its
+// distinct ranking; nil unless [Profile.KeepOrder] was called.
+func (p *Profile) Order() []int32 { return p.order }
+
+// Ordered reports whether the profile keeps ballot order.
+func (p *Profile) Ordered() bool { return p.keep }
+
+// CandidateIndex returns the index of the candidate with the given name, or
+// -1.
+func (p *Profile) CandidateIndex(name string) int {
+	for i, c := range p.Candidates {
+		if c == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// Ranks splits a ranking into ranks: each rank is the marks at one
+// preference: one mark; several joined by [Equal] (the Equal marks
+// included) for an overvote or equal ranking; none for a skipped rank. It calls f with each rank in order and stops early when f
+// returns false.
+func Ranks(marks []Mark, f func(rank []Mark) bool) {
+	for i := 0; i < len(marks); {
+		if marks[i] == Skip {
+			if !f(nil) {
+				return
+			}
+			i++
+			continue
+		}
+		j := i + 1
+		for j+1 < len(marks) && marks[j] == Equal {
+			j += 2
+		}
+		if !f(marks[i:j]) {
+			return
+		}
+		i = j
+	}
+}

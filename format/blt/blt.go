@@ -1,0 +1,495 @@
+// Package blt reads and writes ranked ballots in the BLT format of the
+// Electoral Reform Society's counting programs and OpenSTV, in every dialect
+// found in real election data:
+//
+//	# comment lines, anywhere
+//	4 1                      candidates and seats
+//	-2                       optional: withdrawn candidates, negative
+//	[withdrawn 2] [tie 3 2 1 4] [undeclared 4]   optional bracketed options
+//	5 2 1 0                  weight, preferences (1-based), 0 ends the ballot
+//	1 1 - 3 0                "-" a skipped rank (US RCV data extension)
+//	1 1=2 3 0                "a=b" two candidates at one rank: an overvote;
+//	                         "-=-" an overvote whose candidates are not known;
+//	                         a number above the number of candidates is a
+//	                         mark for an unknown candidate (ballot.Unknown)
+//	[nick a b c]             nicknames usable instead of numbers in ballots
+//	[droop ...]              options for another program: kept as a note
+//	0                        end of ballots
+//	"Alice"                  one name per candidate: quoted ("" for a quote
+//	"Bob" "Labour"           inside) and optionally followed by a quoted party,
+//	Carol (Lab)              bare, or given instead in comment lines
+//	# ALTERNATIVE NAME 3: Carol    (PrefLib style, before the title)
+//	"Title"                  the title, quoted or bare
+//	any further text         ignored
+//
+// Weights are whole numbers of ballots. Every error names file:line and
+// what was expected. The reader streams: memory grows with the number of
+// distinct rankings, not of ballots.
+//
+// The format has no formal specification; the layout above follows the ERS
+// and OpenSTV programs and the data it was checked on (Scottish council
+// wards 2007–2022, US instant-runoff contests 2006–2011, the Glasgow 2007
+// and Droop test files). It does not read OpenSTV's ballot ids.
+package blt
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/psephos/psephos/ballot"
+	"github.com/psephos/psephos/election"
+	"github.com/psephos/psephos/format/internal/lines"
+)
+
+// Format is the reader's name.
+const Format = "blt"
+
+// Options configure [Read].
+type Options struct {
+	// KeepOrder keeps the order of the ballots (see ballot.Profile.KeepOrder).
+	KeepOrder bool
+}
+
+// Is reports whether head (the start of a file) looks like BLT: after
+// optional comment lines, a line of two whole numbers.
+func Is(head []byte) bool {
+	head = bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF})
+	for len(head) > 0 {
+		line, rest, _ := bytes.Cut(head, []byte{'\n'})
+		head = rest
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 || line[0] == '#' {
+			continue
+		}
+		f := bytes.Fields(line)
+		if len(f) != 2 {
+			return false
+		}
+		for _, x := range f {
+			if _, err := strconv.ParseUint(string(x), 10, 31); err != nil {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// Read reads a BLT file. name names the input in errors.
+func Read(r io.Reader, name string, opt Options) (*ballot.Profile, error) {
+	lr := lines.New(r, name)
+	var altNames []string
+	var altLines []int
+	// Header.
+	var nc, seats int
+	for {
+		b, err := lr.Next()
+		if err == io.EOF {
+			return nil, &election.Error{Pos: election.Pos{File: name, Line: lr.Line()}, Msg: "empty file: expected a BLT header line \"candidates seats\""}
+		}
+		if err != nil {
+			return nil, err
+		}
+		t := bytes.TrimSpace(b)
+		if len(t) == 0 || t[0] == '#' {
+			if n, s, ok := altName(t); ok {
+				altNames, altLines = setAlt(altNames, altLines, n, s, lr.Line())
+			}
+			continue
+		}
+		f := bytes.Fields(t)
+		if len(f) != 2 {
+			return nil, lr.Errorf("expected a BLT header line \"candidates seats\" (two whole numbers), found %s", lines.Show(t))
+		}
+		var e1, e2 error
+		nc, e1 = atoi(f[0])
+		seats, e2 = atoi(f[1])
+		if e1 != nil || e2 != nil {
+			return nil, lr.Errorf("expected a BLT header line \"candidates seats\" (two whole numbers), found %s", lines.Show(t))
+		}
+		if nc < 1 || nc > ballot.MaxCandidates {
+			return nil, lr.Errorf("expected a number of candidates from 1 to %d, found %d", ballot.MaxCandidates, nc)
+		}
+		break
+	}
+	p := ballot.NewProfile(make([]string, nc))
+	p.Seats = seats
+	if opt.KeepOrder {
+		p.KeepOrder()
+	}
+	marks := make([]ballot.Mark, 0, 64)
+	ended := false
+	nicks := map[string]int{}
+	for {
+		b, err := lr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		t := bytes.TrimSpace(b)
+		if len(t) == 0 {
+			continue
+		}
+		if t[0] == '#' {
+			if n, s, ok := altName(t); ok {
+				altNames, altLines = setAlt(altNames, altLines, n, s, lr.Line())
+			}
+			continue
+		}
+		if t[0] == '[' {
+			if err := option(lr, p, t, nicks); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if t[0] == '-' {
+			if p.Len() > 0 {
+				return nil, lr.Errorf("expected a ballot line (weight, preferences, 0), found %s: withdrawn candidates must come before the ballots", lines.Show(t))
+			}
+			for _, x := range bytes.Fields(t) {
+				v, err := atoi(bytes.TrimPrefix(x, []byte{'-'}))
+				if x[0] != '-' || err != nil || v < 1 || v > nc {
+					return nil, lr.Errorf("expected withdrawn candidates as negative numbers from -1 to -%d, found %s", nc, lines.Show(x))
+				}
+				p.Withdrawn = appendOnce(p.Withdrawn, v-1)
+			}
+			continue
+		}
+		if len(t) == 1 && t[0] == '0' {
+			ended = true
+			break
+		}
+		var w int64
+		marks, w, err = ballotLine(lr, t, nc, nicks, marks[:0])
+		if err != nil {
+			return nil, err
+		}
+		p.Add(marks, w)
+	}
+	if !ended {
+		return nil, lr.Errorf("unexpected end of file: expected the line \"0\" that ends the ballots")
+	}
+	// Names, title and trailing text.
+	var text [][]byte
+	var textLines []int
+	for {
+		b, err := lr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		t := bytes.TrimSpace(b)
+		if len(t) == 0 {
+			continue
+		}
+		if t[0] == '#' && len(text) < nc {
+			if n, s, ok := altName(t); ok {
+				altNames, altLines = setAlt(altNames, altLines, n, s, lr.Line())
+			}
+			continue
+		}
+		if len(text) <= nc {
+			text = append(text, append([]byte(nil), t...))
+			textLines = append(textLines, lr.Line())
+		}
+	}
+	switch {
+	case len(text) >= nc:
+		for i := 0; i < nc; i++ {
+			s, party, err := nameParty(text[i])
+			if err != nil {
+				return nil, &election.Error{Pos: election.Pos{File: name, Line: textLines[i]}, Msg: fmt.Sprintf("candidate %d's name: %v", i+1, err)}
+			}
+			p.Candidates[i] = s
+			if party != "" {
+				if p.Parties == nil {
+					p.Parties = make([]string, nc)
+				}
+				p.Parties[i] = party
+			}
+		}
+		if len(text) > nc {
+			s, err := unquote(text[nc])
+			if err != nil {
+				return nil, &election.Error{Pos: election.Pos{File: name, Line: textLines[nc]}, Msg: fmt.Sprintf("title: %v", err)}
+			}
+			p.Title = s
+		}
+	case countAlt(altNames) == nc:
+		copy(p.Candidates, altNames)
+		if len(text) > 0 {
+			s, err := unquote(text[0])
+			if err != nil {
+				return nil, &election.Error{Pos: election.Pos{File: name, Line: textLines[0]}, Msg: fmt.Sprintf("title: %v", err)}
+			}
+			p.Title = s
+		}
+		if len(text) > 1 {
+			return nil, &election.Error{Pos: election.Pos{File: name, Line: textLines[1]}, Msg: fmt.Sprintf("expected %d candidate names or one title line after the ballots, found %d lines", nc, len(text))}
+		}
+	default:
+		return nil, &election.Error{Pos: election.Pos{File: name, Line: lr.Line()}, Msg: fmt.Sprintf("expected %d candidate names after the ballots (quoted or bare lines, or \"# ALTERNATIVE NAME n:\" comments), found %d", nc, len(text))}
+	}
+	return p, nil
+}
+
+func ballotLine(lr *lines.Reader, t []byte, nc int, nicks map[string]int, marks []ballot.Mark) ([]ballot.Mark, int64, error) {
+	i := 0
+	field := func() []byte {
+		for i < len(t) && (t[i] == ' ' || t[i] == '\t') {
+			i++
+		}
+		j := i
+		for i < len(t) && t[i] != ' ' && t[i] != '\t' {
+			i++
+		}
+		return t[j:i]
+	}
+	wf := field()
+	w, err := strconv.ParseInt(string(wf), 10, 64)
+	if err != nil || w < 1 {
+		return nil, 0, lr.Errorf("expected a ballot line starting with a weight (a whole number ≥ 1), found %s", lines.Show(wf))
+	}
+	closed := false
+	for {
+		f := field()
+		if len(f) == 0 {
+			break
+		}
+		if closed {
+			return nil, 0, lr.Errorf("expected nothing after the 0 that ends a ballot, found %s", lines.Show(f))
+		}
+		if len(f) == 1 && f[0] == '0' {
+			closed = true
+			continue
+		}
+		if len(f) == 1 && f[0] == '-' {
+			marks = append(marks, ballot.Skip)
+			continue
+		}
+		for k := 0; ; k++ {
+			part := f
+			j := bytes.IndexByte(f, '=')
+			if j >= 0 {
+				part, f = f[:j], f[j+1:]
+			}
+			if k > 0 {
+				marks = append(marks, ballot.Equal)
+			}
+			switch {
+			case len(part) == 1 && part[0] == '-' && (k > 0 || j >= 0):
+				marks = append(marks, ballot.Unknown)
+			default:
+				c, err := atoi(part)
+				if err != nil {
+					if v, ok := nicks[string(part)]; ok {
+						c, err = v+1, nil
+					}
+				}
+				switch {
+				case err != nil || c < 1:
+					return nil, 0, lr.Errorf("expected a preference (a candidate number from 1 to %d, \"-\" or \"a=b\") or the closing 0, found %s", nc, lines.Show(part))
+				case c > nc:
+					marks = append(marks, ballot.Unknown)
+				default:
+					marks = append(marks, ballot.Mark(c-1))
+				}
+			}
+			if j < 0 {
+				break
+			}
+		}
+	}
+	if !closed {
+		return nil, 0, lr.Errorf("expected a ballot line ending in 0, found %s", lines.Show(t))
+	}
+	return marks, w, nil
+}
+
+func option(lr *lines.Reader, p *ballot.Profile, t []byte, nicks map[string]int) error {
+	for len(t) > 0 {
+		t = bytes.TrimSpace(t)
+		if len(t) == 0 {
+			break
+		}
+		if t[0] != '[' {
+			return lr.Errorf("expected a bracketed option such as [withdrawn 2], found %s", lines.Show(t))
+		}
+		end := bytes.IndexByte(t, ']')
+		if end < 0 {
+			return lr.Errorf("expected ']' closing the option %s", lines.Show(t))
+		}
+		f := bytes.Fields(t[1:end])
+		whole := string(t[:end+1])
+		t = t[end+1:]
+		if len(f) == 0 {
+			return lr.Errorf("expected an option name inside [ ]")
+		}
+		switch string(f[0]) {
+		case "nick":
+			if len(f)-1 != len(p.Candidates) {
+				return lr.Errorf("option [nick]: expected %d nicknames, one per candidate, found %d", len(p.Candidates), len(f)-1)
+			}
+			for i, x := range f[1:] {
+				nicks[string(x)] = i
+			}
+			continue
+		case "droop":
+			p.Notes = append(p.Notes, fmt.Sprintf("line %d: BLT option %s configures another counting program; not applied", lr.Line(), whole))
+			continue
+		}
+		var nums []int
+		for _, x := range f[1:] {
+			v, err := atoi(x)
+			if err != nil || v < 1 || v > len(p.Candidates) {
+				return lr.Errorf("option [%s]: expected candidate numbers from 1 to %d, found %s", f[0], len(p.Candidates), lines.Show(x))
+			}
+			nums = append(nums, v-1)
+		}
+		switch string(f[0]) {
+		case "withdrawn":
+			for _, v := range nums {
+				p.Withdrawn = appendOnce(p.Withdrawn, v)
+			}
+		case "tie":
+			p.TieOrder = nums
+		case "undeclared":
+			for _, v := range nums {
+				p.WriteIns = appendOnce(p.WriteIns, v)
+			}
+		default:
+			return lr.Errorf("unknown BLT option [%s]; expected withdrawn, tie or undeclared", f[0])
+		}
+	}
+	return nil
+}
+
+func appendOnce(s []int, v int) []int {
+	for _, x := range s {
+		if x == v {
+			return s
+		}
+	}
+	return append(s, v)
+}
+
+func atoi(b []byte) (int, error) {
+	if len(b) == 0 || len(b) > 9 {
+		return 0, strconv.ErrSyntax
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, strconv.ErrSyntax
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, nil
+}
+
+// altName parses "# ALTERNATIVE NAME n: name".
+func altName(t []byte) (int, string, bool) {
+	const prefix = "ALTERNATIVE NAME "
+	s := strings.TrimSpace(strings.TrimPrefix(string(t), "#"))
+	if !strings.HasPrefix(s, prefix) {
+		return 0, "", false
+	}
+	num, nm, ok := strings.Cut(s[len(prefix):], ":")
+	if !ok {
+		return 0, "", false
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(num))
+	if err != nil || n < 1 || n > ballot.MaxCandidates {
+		return 0, "", false
+	}
+	return n, strings.TrimSpace(nm), true
+}
+
+func setAlt(names []string, at []int, n int, s string, line int) ([]string, []int) {
+	for len(names) < n {
+		names = append(names, "")
+		at = append(at, 0)
+	}
+	names[n-1] = s
+	at[n-1] = line
+	return names, at
+}
+
+func countAlt(names []string) int {
+	for _, s := range names {
+		if s == "" {
+			return -1
+		}
+	}
+	return len(names)
+}
+
+// nameParty reads a candidate line: a name, or "name" "party".
+func nameParty(t []byte) (string, string, error) {
+	if len(t) == 0 || t[0] != '"' {
+		return string(t), "", nil
+	}
+	end := closing(t)
+	if end < 0 {
+		return "", "", fmt.Errorf("expected a closing quote in %s", lines.Show(t))
+	}
+	rest := bytes.TrimSpace(t[end+1:])
+	name, err := unquote(t[:end+1])
+	if err != nil || len(rest) == 0 {
+		return name, "", err
+	}
+	party, err := unquote(rest)
+	if err != nil || rest[0] != '"' {
+		return "", "", fmt.Errorf("expected a quoted name, optionally followed by a quoted party, found %s", lines.Show(t))
+	}
+	return name, party, nil
+}
+
+// closing returns the index of the quote closing the quoted string that
+// starts t, or -1.
+func closing(t []byte) int {
+	for i := 1; i < len(t); i++ {
+		switch {
+		case (t[i] == '"' || t[i] == '\\') && i+1 < len(t) && t[i+1] == '"':
+			i++
+		case t[i] == '"':
+			return i
+		}
+	}
+	return -1
+}
+
+// unquote reads a name or title: "quoted" (with "" or \" for a quote inside),
+// or bare text.
+func unquote(t []byte) (string, error) {
+	if len(t) == 0 || t[0] != '"' {
+		return string(t), nil
+	}
+	var b strings.Builder
+	for i := 1; i < len(t); i++ {
+		c := t[i]
+		switch {
+		case c == '"' && i+1 < len(t) && t[i+1] == '"':
+			b.WriteByte('"')
+			i++
+		case c == '\\' && i+1 < len(t) && t[i+1] == '"':
+			b.WriteByte('"')
+			i++
+		case c == '"':
+			if rest := bytes.TrimSpace(t[i+1:]); len(rest) > 0 {
+				return "", fmt.Errorf("expected nothing after the closing quote, found %s", lines.Show(rest))
+			}
+			return b.String(), nil
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return "", fmt.Errorf("expected a closing quote in %s", lines.Show(t))
+}
