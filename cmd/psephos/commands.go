@@ -3,13 +3,16 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/psephos/psephos/dataset"
 	"github.com/psephos/psephos/election"
+	"github.com/psephos/psephos/format"
 	"github.com/psephos/psephos/measure"
 	"github.com/psephos/psephos/report"
+	"github.com/psephos/psephos/stv"
 )
 
 func (l *loaded) report(by string, minShare float64) *report.Report {
@@ -54,11 +57,25 @@ func newReport() *cobra.Command {
 
 func newCount() *cobra.Command {
 	var f inputFlags
+	var rf rankedFlags
 	cmd := &cobra.Command{
 		Use:   "count INPUT",
-		Short: "Every contest's result: winner, votes, majority, runner-up, ties",
-		Args:  exactArgs(1),
+		Short: "Every contest's result: winner, votes, majority, runner-up, ties; ranked ballots by instant-runoff, round by round",
+		Long: `count reads a results file and gives every contest's first-past-the-post result.
+
+Given ranked ballots instead (detected from the file, or with --rule, or with
+--input-format naming a ballot format: ` + strings.Join(format.BallotFormatNames(), ", ") + `),
+it counts them by instant-runoff under a named rule (--rule; presets: ` + strings.Join(stv.PresetNames(), ", ") + `)
+and shows the rounds: votes, transfers from each excluded candidate, exhausted
+ballots by reason and the threshold. --format is the output format.`,
+		Example: `  psephos count uk-ge-2024
+  psephos count 2011-San_Francisco-Mayor.blt --rule san-francisco
+  psephos count ballots.csv --rule rctab --overvote exhaust-if-multiple-continuing --format json`,
+		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if rf.isRanked(cmd, f.inputFormat, args[0]) {
+				return countRanked(cmd, &f, &rf, args[0])
+			}
 			l, err := f.load(cmd.Context(), args[0], cmd.ErrOrStderr())
 			if err != nil {
 				return err
@@ -68,6 +85,7 @@ func newCount() *cobra.Command {
 		},
 	}
 	f.register(cmd)
+	rf.register(cmd)
 	return cmd
 }
 

@@ -33,6 +33,7 @@
 package blt
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -492,4 +493,85 @@ func unquote(t []byte) (string, error) {
 		}
 	}
 	return "", fmt.Errorf("expected a closing quote in %s", lines.Show(t))
+}
+
+// Write writes p as BLT: the header (seats 1 when p.Seats is 0), the
+// withdrawn candidates as a negative line, [tie] and [undeclared] options,
+// one line per distinct ranking with its weight (in the profile's order),
+// "-" for a skipped rank and "a=b" for several candidates at one rank (the
+// US RCV extensions; a lone mark naming no candidate is written as the
+// number after the last candidate, "-" within an overvote), quoted names
+// (with a quoted party when p has parties) and the quoted title. Reading
+// the output gives the same profile.
+func Write(w io.Writer, p *ballot.Profile) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	seats := p.Seats
+	if seats == 0 {
+		seats = 1
+	}
+	n := len(p.Candidates)
+	fmt.Fprintf(bw, "%d %d\n", n, seats)
+	if len(p.Withdrawn) > 0 {
+		for i, c := range p.Withdrawn {
+			if i > 0 {
+				bw.WriteByte(' ')
+			}
+			fmt.Fprintf(bw, "-%d", c+1)
+		}
+		bw.WriteByte('\n')
+	}
+	for _, o := range []struct {
+		name string
+		list []int
+	}{{"tie", p.TieOrder}, {"undeclared", p.WriteIns}} {
+		if len(o.list) == 0 {
+			continue
+		}
+		fmt.Fprintf(bw, "[%s", o.name)
+		for _, c := range o.list {
+			fmt.Fprintf(bw, " %d", c+1)
+		}
+		bw.WriteString("]\n")
+	}
+	var num []byte
+	for i := 0; i < p.Len(); i++ {
+		num = strconv.AppendInt(num[:0], p.Weight(i), 10)
+		bw.Write(num)
+		marks := p.Ranking(i)
+		for j, m := range marks {
+			if m != ballot.Equal && (j == 0 || marks[j-1] != ballot.Equal) {
+				bw.WriteByte(' ')
+			}
+			switch {
+			case m == ballot.Skip:
+				bw.WriteByte('-')
+			case m == ballot.Equal:
+				bw.WriteByte('=')
+			case m == ballot.Unknown:
+				inGroup := j > 0 && marks[j-1] == ballot.Equal || j+1 < len(marks) && marks[j+1] == ballot.Equal
+				if inGroup {
+					bw.WriteByte('-')
+				} else {
+					bw.Write(strconv.AppendInt(num[:0], int64(n+1), 10))
+				}
+			default:
+				bw.Write(strconv.AppendInt(num[:0], int64(m)+1, 10))
+			}
+		}
+		bw.WriteString(" 0\n")
+	}
+	bw.WriteString("0\n")
+	for i, c := range p.Candidates {
+		bw.WriteString(quote(c))
+		if p.Parties != nil && p.Parties[i] != "" {
+			bw.WriteString(" " + quote(p.Parties[i]))
+		}
+		bw.WriteByte('\n')
+	}
+	bw.WriteString(quote(p.Title) + "\n")
+	return bw.Flush()
+}
+
+func quote(s string) string {
+	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
 }

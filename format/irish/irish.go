@@ -1,0 +1,120 @@
+// Package irish reads the ballot files of the Irish 2002 electronic-voting
+// pilot (Dáil general election, Dublin North, Dublin West and Meath), as
+// released by the returning officers: one ballot per line, in the order the
+// votes were cast, each a row of quoted candidate codes in order of
+// preference, padded to the number of candidates with "XXXXX":
+//
+//	"Wrig" "Glen" "XXXXX" "XXXXX" ...
+//
+// The order of the ballots is kept (ballot.Profile.Order): Irish STV
+// transfers surpluses by drawing papers from the last parcel in order
+// (Electoral Act 1992, Part XIX, the count), so a count must be able to replay it.
+// Candidates are the codes, numbered in order of first appearance; the
+// files give no names. A line with no preference is a blank ballot. A code
+// after "XXXXX", or a code twice, is kept as marked (the validity rules
+// decide).
+package irish
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+
+	"github.com/psephos/psephos/ballot"
+	"github.com/psephos/psephos/format/internal/lines"
+)
+
+// Format is the reader's name.
+const Format = "irish-2002"
+
+// Pad is the code that fills unused preferences.
+const Pad = "XXXXX"
+
+// Is reports whether head's first line is a row of quoted codes.
+func Is(head []byte) bool {
+	line, _, _ := bytes.Cut(bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF}), []byte{'\n'})
+	line = bytes.TrimSpace(line)
+	if len(line) < 2 || line[0] != '"' {
+		return false
+	}
+	_, err := codes(line, nil)
+	return err == nil && bytes.Contains(head, []byte(`"`+Pad+`"`))
+}
+
+// Options configure Read.
+type Options struct{}
+
+// Read reads an Irish 2002 ballot file, keeping ballot order.
+func Read(r io.Reader, name string, _ Options) (*ballot.Profile, error) {
+	lr := lines.New(r, name)
+	p := ballot.NewProfile(nil)
+	p.KeepOrder()
+	index := map[string]ballot.Mark{}
+	var toks [][]byte
+	var marks []ballot.Mark
+	width := -1
+	for {
+		b, err := lr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		t := bytes.TrimSpace(b)
+		if len(t) == 0 {
+			continue
+		}
+		toks, err = codes(t, toks[:0])
+		if err != nil {
+			return nil, lr.Errorf("%v", err)
+		}
+		if width < 0 {
+			width = len(toks)
+		} else if len(toks) != width {
+			return nil, lr.Errorf("expected %d quoted codes as on the first ballot line, found %d", width, len(toks))
+		}
+		marks = marks[:0]
+		pad := 0
+		for _, c := range toks {
+			if string(c) == Pad {
+				pad++
+				continue
+			}
+			for ; pad > 0; pad-- {
+				marks = append(marks, ballot.Skip)
+			}
+			m, ok := index[string(c)]
+			if !ok {
+				m = p.AddCandidate(string(c))
+				index[string(c)] = m
+			}
+			marks = append(marks, m)
+		}
+		p.Add(marks, 1)
+	}
+	if width < 0 {
+		return nil, lr.Errorf("empty file: expected ballot lines of quoted candidate codes")
+	}
+	return p, nil
+}
+
+// codes splits a line of space-separated quoted codes.
+func codes(t []byte, out [][]byte) ([][]byte, error) {
+	for len(t) > 0 {
+		if t[0] != '"' {
+			return nil, fmt.Errorf("expected a quoted candidate code, found %s", lines.Show(t))
+		}
+		end := bytes.IndexByte(t[1:], '"')
+		if end < 0 {
+			return nil, fmt.Errorf("expected a closing quote in %s", lines.Show(t))
+		}
+		c := t[1 : 1+end]
+		if len(c) == 0 {
+			return nil, fmt.Errorf("expected a candidate code, found an empty \"\"")
+		}
+		out = append(out, c)
+		t = bytes.TrimLeft(t[end+2:], " \t")
+	}
+	return out, nil
+}
