@@ -55,7 +55,9 @@ type Options struct {
 }
 
 // Is reports whether head (the start of a file) looks like BLT: after
-// optional comment lines, a line of two whole numbers.
+// optional comment lines, a line starting with a whole number (the count of
+// candidates). A malformed header such as "5 1," is thus read as BLT and
+// rejected by Read with a precise error.
 func Is(head []byte) bool {
 	head = bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF})
 	for len(head) > 0 {
@@ -66,15 +68,8 @@ func Is(head []byte) bool {
 			continue
 		}
 		f := bytes.Fields(line)
-		if len(f) != 2 {
-			return false
-		}
-		for _, x := range f {
-			if _, err := strconv.ParseUint(string(x), 10, 31); err != nil {
-				return false
-			}
-		}
-		return true
+		_, err := strconv.ParseUint(string(f[0]), 10, 31)
+		return err == nil
 	}
 	return false
 }
