@@ -63,7 +63,14 @@ type Profile struct {
 	index   map[string]int32
 	ballots int64
 	keep    bool
-	order   []int32
+	order   []Run
+}
+
+// A Run is Count consecutive ballots, in input order, with the distinct
+// ranking Ranking (an index for [Profile.Ranking]).
+type Run struct {
+	Ranking int32
+	Count   int64
 }
 
 // NewProfile returns an empty profile with the given candidates.
@@ -76,9 +83,9 @@ func NewProfile(candidates []string) *Profile {
 }
 
 // KeepOrder makes the profile record the order in which ballots are added
-// (see [Profile.Order]); call it before the first Add. It costs 4 bytes per
-// ballot added with weight 1; a ballot added with weight w is w ballots in
-// a row.
+// (see [Profile.Order]); call it before the first Add. It costs 16 bytes
+// per run of consecutive ballots with the same ranking; a ballot added with
+// weight w is w ballots in a row.
 func (p *Profile) KeepOrder() { p.keep = true }
 
 // AddCandidate appends a candidate and returns its index.
@@ -114,8 +121,10 @@ func (p *Profile) Add(marks []Mark, weight int64) int {
 	p.weight[i] += weight
 	p.ballots += weight
 	if p.keep {
-		for w := int64(0); w < weight; w++ {
-			p.order = append(p.order, i)
+		if n := len(p.order); n > 0 && p.order[n-1].Ranking == i {
+			p.order[n-1].Count += weight
+		} else {
+			p.order = append(p.order, Run{i, weight})
 		}
 	}
 	return int(i)
@@ -160,9 +169,10 @@ func (p *Profile) Weight(i int) int64 { return p.weight[i] }
 // blank ones included.
 func (p *Profile) Ballots() int64 { return p.ballots }
 
-// Order returns, for each ballot in the order added, the index of its
-// distinct ranking; nil unless [Profile.KeepOrder] was called.
-func (p *Profile) Order() []int32 { return p.order }
+// Order returns the ballots in the order added, as runs of consecutive
+// ballots with the same distinct ranking; nil unless [Profile.KeepOrder]
+// was called. The slice belongs to the profile.
+func (p *Profile) Order() []Run { return p.order }
 
 // Ordered reports whether the profile keeps ballot order.
 func (p *Profile) Ordered() bool { return p.keep }

@@ -453,7 +453,7 @@ func nameParty(t []byte) (string, string, error) {
 func closing(t []byte) int {
 	for i := 1; i < len(t); i++ {
 		switch {
-		case (t[i] == '"' || t[i] == '\\') && i+1 < len(t) && t[i+1] == '"':
+		case t[i] == '"' && i+1 < len(t) && t[i+1] == '"':
 			i++
 		case t[i] == '"':
 			return i
@@ -462,7 +462,7 @@ func closing(t []byte) int {
 	return -1
 }
 
-// unquote reads a name or title: "quoted" (with "" or \" for a quote inside),
+// unquote reads a name or title: "quoted" (with "" for a quote inside),
 // or bare text.
 func unquote(t []byte) (string, error) {
 	if len(t) == 0 || t[0] != '"' {
@@ -473,9 +473,6 @@ func unquote(t []byte) (string, error) {
 		c := t[i]
 		switch {
 		case c == '"' && i+1 < len(t) && t[i+1] == '"':
-			b.WriteByte('"')
-			i++
-		case c == '\\' && i+1 < len(t) && t[i+1] == '"':
 			b.WriteByte('"')
 			i++
 		case c == '"':

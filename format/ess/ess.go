@@ -11,7 +11,9 @@
 // Write-ins", which is listed in ballot.Profile.WriteIns). An empty cell is
 // a blank rank. Candidates are numbered in order of first appearance.
 //
-// The workbook is read with github.com/xuri/excelize/v2, row by row.
+// The workbook is read with github.com/thedatashed/xlsxreader, row by row
+// (excelize, used in the tests to write workbooks, costs some 25 ms at
+// program start, which would double psephos's start-up for every command).
 package ess
 
 import (
@@ -21,7 +23,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
+	"github.com/thedatashed/xlsxreader"
 
 	"github.com/psephos/psephos/ballot"
 	"github.com/psephos/psephos/election"
@@ -50,74 +52,65 @@ type Options struct {
 // Is reports whether head starts a zip archive (an .xlsx workbook).
 func Is(head []byte) bool { return bytes.HasPrefix(head, []byte("PK\x03\x04")) }
 
-// Read reads the first sheet of an ES&S cast-vote-record workbook.
+// Read reads the first sheet of an ES&S cast-vote-record workbook. The
+// workbook is read into memory (a zip archive needs random access); its
+// rows are then streamed.
 func Read(r io.Reader, name string, opt Options) (*ballot.Profile, error) {
 	errAt := func(line int, format string, a ...any) error {
 		return &election.Error{Pos: election.Pos{File: name, Line: line}, Msg: fmt.Sprintf(format, a...)}
 	}
-	f, err := excelize.OpenReader(r)
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, errAt(0, "%v", err)
+	}
+	xl, err := xlsxreader.NewReader(data)
 	if err != nil {
 		return nil, errAt(0, "expected an Excel workbook (.xlsx): %v", err)
 	}
-	defer f.Close()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
+	if len(xl.Sheets) == 0 {
 		return nil, errAt(0, "the workbook has no sheet")
 	}
-	rows, err := f.Rows(sheets[0])
-	if err != nil {
-		return nil, errAt(0, "sheet %q: %v", sheets[0], err)
-	}
-	defer rows.Close()
+	rows := xl.ReadRows(xl.Sheets[0])
+	defer func() {
+		for range rows { // let the reader's goroutine finish
+		}
+	}()
 	over, under, uwi := label(opt.Overvote, "overvote"), label(opt.Undervote, "undervote"), label(opt.WriteIn, "UWI")
-	if !rows.Next() {
-		return nil, errAt(1, "empty sheet %q: expected a header row", sheets[0])
-	}
-	hdr, err := rows.Columns()
-	if err != nil {
-		return nil, errAt(1, "%v", err)
-	}
-	first := opt.FirstRank - 1
-	if first < 0 {
-		for i, h := range hdr {
-			u := strings.ToUpper(h)
-			if strings.Contains(u, "CHOICE") || strings.Contains(u, "RANK") {
-				first = i
-				break
-			}
-		}
-		if first < 0 {
-			return nil, errAt(1, "expected rank columns (headers containing CHOICE or RANK), found %q", hdr)
-		}
-	}
-	countCol := -1
-	for i, h := range hdr {
-		if strings.EqualFold(strings.TrimSpace(h), "COUNT") {
-			countCol = i
-		}
-	}
-	last := len(hdr)
-	if countCol > first {
-		last = countCol
-	}
-	if opt.Ranks > 0 {
-		last = first + opt.Ranks
-	}
-	if first >= last || last > len(hdr) {
-		return nil, errAt(1, "expected rank columns from column %d, found %d columns", first+1, len(hdr))
-	}
-	p := ballot.NewProfile(nil)
-	if opt.KeepOrder {
-		p.KeepOrder()
-	}
+	var hdr []string
+	var p *ballot.Profile
+	var first, last, countCol int
 	index := map[string]ballot.Mark{}
 	var marks []ballot.Mark
-	line := 1
-	for rows.Next() {
-		line++
-		rec, err := rows.Columns()
-		if err != nil {
-			return nil, errAt(line, "%v", err)
+	var rec []string
+	for row := range rows {
+		if row.Error != nil {
+			return nil, errAt(row.Index, "%v", row.Error)
+		}
+		// Cells may be missing where empty: place them by column.
+		rec = rec[:0]
+		for _, c := range row.Cells {
+			i := c.ColumnIndex()
+			if i < 0 || i > 1<<14 {
+				return nil, errAt(row.Index, "cell %s%d: column out of range", c.Column, row.Index)
+			}
+			for len(rec) <= i {
+				rec = append(rec, "")
+			}
+			rec[i] = c.Value
+		}
+		if hdr == nil {
+			if row.Index != 1 {
+				return nil, errAt(1, "expected a header row in row 1, found row %d first", row.Index)
+			}
+			hdr = append([]string{}, rec...)
+			if first, last, countCol, err = columns(hdr, opt); err != nil {
+				return nil, errAt(1, "%v", err)
+			}
+			p = ballot.NewProfile(nil)
+			if opt.KeepOrder {
+				p.KeepOrder()
+			}
+			continue
 		}
 		if len(rec) == 0 {
 			continue
@@ -126,7 +119,7 @@ func Read(r io.Reader, name string, opt Options) (*ballot.Profile, error) {
 		if countCol >= 0 && countCol < len(rec) {
 			n, err := strconv.ParseInt(strings.TrimSpace(rec[countCol]), 10, 64)
 			if err != nil || n < 1 {
-				return nil, errAt(line, "COUNT: expected a whole number ≥ 1, found %q", rec[countCol])
+				return nil, errAt(row.Index, "COUNT: expected a whole number ≥ 1, found %q", rec[countCol])
 			}
 			w = n
 		}
@@ -162,10 +155,44 @@ func Read(r io.Reader, name string, opt Options) (*ballot.Profile, error) {
 		}
 		p.Add(marks, w)
 	}
-	if err := rows.Error(); err != nil {
-		return nil, errAt(line, "%v", err)
+	if p == nil {
+		return nil, errAt(1, "empty sheet %q: expected a header row", xl.Sheets[0])
 	}
 	return p, nil
+}
+
+// columns finds the rank columns [first, last) and the COUNT column (-1).
+func columns(hdr []string, opt Options) (first, last, countCol int, err error) {
+	first = opt.FirstRank - 1
+	if first < 0 {
+		for i, h := range hdr {
+			u := strings.ToUpper(h)
+			if strings.Contains(u, "CHOICE") || strings.Contains(u, "RANK") {
+				first = i
+				break
+			}
+		}
+		if first < 0 {
+			return 0, 0, 0, fmt.Errorf("expected rank columns (headers containing CHOICE or RANK), found %q", hdr)
+		}
+	}
+	countCol = -1
+	for i, h := range hdr {
+		if strings.EqualFold(strings.TrimSpace(h), "COUNT") {
+			countCol = i
+		}
+	}
+	last = len(hdr)
+	if countCol > first {
+		last = countCol
+	}
+	if opt.Ranks > 0 {
+		last = first + opt.Ranks
+	}
+	if first >= last || last > len(hdr) {
+		return 0, 0, 0, fmt.Errorf("expected rank columns from column %d, found %d columns", first+1, len(hdr))
+	}
+	return first, last, countCol, nil
 }
 
 func label(s, def string) string {

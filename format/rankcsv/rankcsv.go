@@ -48,6 +48,9 @@ const (
 	CountedFormat = "rankings-csv" // count,ranking
 )
 
+// MaxRank is the highest rank the long layout accepts.
+const MaxRank = 1000
+
 // Labels of the long layout (ranked.vote's normalised files).
 const (
 	Undervote = "$UNDERVOTE"
@@ -145,8 +148,8 @@ func ReadLong(r io.Reader, name string, opt Options) (*ballot.Profile, error) {
 			return nil, cr.Errorf("expected a ballot_id, found an empty field")
 		}
 		rank, err := strconv.Atoi(strings.TrimSpace(rec[1]))
-		if err != nil || rank < 1 || rank > 1<<16 {
-			return nil, cr.Errorf("expected a rank (a whole number from 1), found %q", rec[1])
+		if err != nil || rank < 1 || rank > MaxRank {
+			return nil, cr.Errorf("expected a rank (a whole number from 1 to %d), found %q", MaxRank, rec[1])
 		}
 		if id != cur {
 			flush()
