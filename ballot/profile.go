@@ -2,7 +2,7 @@ package ballot
 
 import (
 	"fmt"
-	"unsafe"
+	"slices"
 )
 
 // A Mark is one entry of a ranking as the voter marked it: a candidate (its
@@ -57,13 +57,35 @@ type Profile struct {
 	// an overvote.
 	EqualRanks bool
 
-	marks   []Mark  // every distinct ranking, one after another
-	start   []int32 // ranking i is marks[start[i]:start[i+1]]
+	chunks  [][]Mark // every distinct ranking, one after another, in chunks never moved
+	spans   []span   // where ranking i is
+	nmarks  int64    // marks in all rankings
 	weight  []int64
-	index   map[string]int32
+	hash    []uint64 // of each distinct ranking
+	table   []int32  // open addressing on hash: ranking index + 1; 0 empty
 	ballots int64
 	keep    bool
 	order   []Run
+}
+
+// chunkSize is the number of marks in a chunk of the rankings' store: the
+// store grows a chunk at a time and never copies what it holds.
+const chunkSize = 1 << 18
+
+type span struct{ chunk, off, n int32 }
+
+// store appends a ranking to the chunked store.
+func (p *Profile) store(marks []Mark) span {
+	k := len(p.chunks) - 1
+	if k < 0 || len(p.chunks[k])+len(marks) > cap(p.chunks[k]) {
+		p.chunks = append(p.chunks, make([]Mark, 0, max(chunkSize, len(marks))))
+		k++
+	}
+	c := p.chunks[k]
+	sp := span{int32(k), int32(len(c)), int32(len(marks))}
+	p.chunks[k] = append(c, marks...)
+	p.nmarks += int64(len(marks))
+	return sp
 }
 
 // A Run is Count consecutive ballots, in input order, with the distinct
@@ -77,8 +99,7 @@ type Run struct {
 func NewProfile(candidates []string) *Profile {
 	return &Profile{
 		Candidates: candidates,
-		start:      []int32{0},
-		index:      make(map[string]int32, 1024),
+		table:      make([]int32, 1024),
 	}
 }
 
@@ -106,17 +127,28 @@ func (p *Profile) Add(marks []Mark, weight int64) int {
 	if weight <= 0 {
 		panic(fmt.Sprintf("ballot: weight %d ≤ 0", weight))
 	}
-	var key string
-	if len(marks) > 0 {
-		key = unsafe.String((*byte)(unsafe.Pointer(&marks[0])), len(marks)*4)
-	}
-	i, ok := p.index[key]
-	if !ok {
-		i = int32(len(p.weight))
-		p.index[string([]byte(key))] = i
-		p.marks = append(p.marks, marks...)
-		p.start = append(p.start, int32(len(p.marks)))
-		p.weight = append(p.weight, 0)
+	h := hashMarks(marks)
+	mask := uint64(len(p.table) - 1)
+	slot := h & mask
+	var i int32
+	for {
+		e := p.table[slot]
+		if e == 0 {
+			i = int32(len(p.weight))
+			p.table[slot] = i + 1
+			p.spans = append(p.spans, p.store(marks))
+			p.weight = append(p.weight, 0)
+			p.hash = append(p.hash, h)
+			if 2*len(p.weight) > len(p.table) {
+				p.grow()
+			}
+			break
+		}
+		if k := e - 1; p.hash[k] == h && slices.Equal(p.Ranking(int(k)), marks) {
+			i = k
+			break
+		}
+		slot = (slot + 1) & mask
 	}
 	p.weight[i] += weight
 	p.ballots += weight
@@ -128,6 +160,33 @@ func (p *Profile) Add(marks []Mark, weight int64) int {
 		}
 	}
 	return int(i)
+}
+
+// hashMarks is FNV-1a over the marks, finished by a xor-shift so that the
+// low bits (the table slot) depend on all of them.
+func hashMarks(marks []Mark) uint64 {
+	h := uint64(14695981039346656037)
+	for _, m := range marks {
+		h ^= uint64(uint32(m))
+		h *= 1099511628211
+	}
+	h ^= uint64(len(marks))
+	h *= 1099511628211
+	return h ^ h>>32
+}
+
+// grow doubles the hash table.
+func (p *Profile) grow() {
+	t := make([]int32, 2*len(p.table))
+	mask := uint64(len(t) - 1)
+	for k, h := range p.hash {
+		slot := h & mask
+		for t[slot] != 0 {
+			slot = (slot + 1) & mask
+		}
+		t[slot] = int32(k) + 1
+	}
+	p.table = t
 }
 
 // CheckRanking returns an error when marks are not a well-formed ranking for
@@ -160,7 +219,13 @@ func (p *Profile) Len() int { return len(p.weight) }
 
 // Ranking returns distinct ranking i (0 ≤ i < Len) as marked. The slice
 // belongs to the profile: do not change it.
-func (p *Profile) Ranking(i int) []Mark { return p.marks[p.start[i]:p.start[i+1]] }
+func (p *Profile) Ranking(i int) []Mark {
+	sp := p.spans[i]
+	return p.chunks[sp.chunk][sp.off : sp.off+sp.n : sp.off+sp.n]
+}
+
+// Marks is the number of marks in all the distinct rankings.
+func (p *Profile) Marks() int64 { return p.nmarks }
 
 // Weight returns the number of ballots with distinct ranking i.
 func (p *Profile) Weight(i int) int64 { return p.weight[i] }

@@ -227,7 +227,8 @@ func decodeGroup(t int32) (k int, rule OvervoteRule, equal bool) {
 
 // Prepare applies the rules to every distinct ranking of p.
 func (r Rules) Prepare(p *Profile) *Prepared {
-	pp := &Prepared{Profile: p, Rules: r, start: []int32{0}, slot: make([]int32, p.Len())}
+	pp := &Prepared{Profile: p, Rules: r, start: make([]int32, 1, p.Len()+1), slot: make([]int32, p.Len()),
+		tok: make([]int32, 0, p.Marks()), weight: make([]int64, 0, p.Len()), end: make([]Reason, 0, p.Len()), source: make([]int32, 0, p.Len())}
 	n := len(p.Candidates)
 	seen := make([]int32, n) // generation stamps
 	gen := int32(0)

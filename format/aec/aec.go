@@ -30,8 +30,6 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
-	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -43,6 +41,7 @@ import (
 	"github.com/psephos/psephos/ballot"
 	"github.com/psephos/psephos/election"
 	"github.com/psephos/psephos/format/internal/csvio"
+	"github.com/psephos/psephos/format/internal/lines"
 )
 
 // Format is the reader's name.
@@ -86,19 +85,17 @@ func Read(r io.Reader, name string, opt Options) (*ballot.Profile, error) {
 		defer zr.Close()
 		br = bufio.NewReaderSize(zr, 256<<10)
 	}
-	cr := csv.NewReader(br)
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	hdr, err := cr.Read()
+	rr := &records{lr: lines.New(br, name)}
+	hdrB, err := rr.next()
 	if err != nil {
-		return nil, csvErr(name, err, "a header line")
+		return nil, err
 	}
-	hdr = append([]string(nil), hdr...)
-	if len(hdr) > 0 {
-		hdr[0] = strings.TrimPrefix(hdr[0], "\uFEFF")
+	if hdrB == nil {
+		return nil, &election.Error{Pos: election.Pos{File: name}, Msg: "empty file: expected a header line"}
 	}
-	for i := range hdr {
-		hdr[i] = strings.TrimSpace(hdr[i])
+	hdr := make([]string, len(hdrB))
+	for i := range hdrB {
+		hdr[i] = strings.TrimSpace(string(hdrB[i]))
 	}
 	var s *sheet
 	fixed := 6
@@ -118,12 +115,12 @@ func Read(r io.Reader, name string, opt Options) (*ballot.Profile, error) {
 			return nil, err
 		}
 		// The dashed line.
-		rec, err := cr.Read()
+		rec, err := rr.next()
 		if err != nil {
-			return nil, csvErr(name, err, "the dashed second header line")
+			return nil, err
 		}
-		if len(rec) == 0 || strings.Trim(rec[0], "-") != "" {
-			return nil, &election.Error{Pos: election.Pos{File: name, Line: 2}, Msg: fmt.Sprintf("expected the dashed second header line, found %q", strings.Join(rec, ","))}
+		if len(rec) == 0 || len(bytes.Trim(rec[0], "-")) != 0 {
+			return nil, rr.lr.Errorf("expected the dashed second header line, found %s", lines.Show(bytes.Join(rec, []byte{','})))
 		}
 	case len(hdr) > 6 && hdr[0] == "State" && hdr[1] == "Division":
 		if s, err = sheet2019(hdr[fixed:], name); err != nil {
@@ -141,23 +138,25 @@ func Read(r io.Reader, name string, opt Options) (*ballot.Profile, error) {
 	vals := make([]int, g+c)
 	var marks []ballot.Mark
 	var informal int64
-	var prefBuf []string
+	var btl, atl []int
+	at := make([]int, g+c+2)
+	var prefs [][]byte
 	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
+		rec, err := rr.next()
+		if err != nil {
+			return nil, err
+		}
+		if rec == nil {
 			break
 		}
-		if err != nil {
-			return nil, csvErr(name, err, "a paper")
-		}
-		line, _ := cr.FieldPos(0)
-		var boxes []string
+		line := rr.lr.Line()
+		var boxes [][]byte
 		if s.packed {
 			if len(rec) != 6 {
 				return nil, &election.Error{Pos: election.Pos{File: name, Line: line}, Msg: fmt.Sprintf("expected 6 fields, found %d", len(rec))}
 			}
-			prefBuf = splitComma(rec[5], prefBuf[:0])
-			boxes = prefBuf
+			prefs = splitBytes(rec[5], prefs[:0])
+			boxes = prefs
 		} else {
 			if len(rec) < fixed {
 				return nil, &election.Error{Pos: election.Pos{File: name, Line: line}, Msg: fmt.Sprintf("expected at least %d fields, found %d", fixed, len(rec))}
@@ -178,14 +177,14 @@ func Read(r io.Reader, name string, opt Options) (*ballot.Profile, error) {
 			vals[i] = v
 		}
 		marks = marks[:0]
-		btl := sequence(vals[g:])
+		btl = sequenceBuf(vals[g:], at, btl)
 		switch {
 		case len(btl) >= min(6, c):
 			for _, k := range btl {
 				marks = append(marks, ballot.Mark(k))
 			}
 		default:
-			atl := sequence(vals[:g])
+			atl = sequenceBuf(vals[:g], at, atl)
 			if len(atl) == 0 {
 				informal++
 			}
@@ -206,8 +205,16 @@ func Read(r io.Reader, name string, opt Options) (*ballot.Profile, error) {
 // sequence returns the boxes numbered 1, 2, 3, ... in order, up to the first
 // number missing or repeated (s.268A(2)(b)). A number above the count of
 // boxes can never be reached and is ignored.
-func sequence(vals []int) []int {
-	at := make([]int, len(vals)+2) // number → box+1; -1 repeated
+func sequence(vals []int) []int { return sequenceBuf(vals, nil, nil) }
+
+// sequenceBuf is sequence with reusable buffers at (number → box+1, -1 when
+// repeated; any length) and out.
+func sequenceBuf(vals, at, out []int) []int {
+	if cap(at) < len(vals)+2 {
+		at = make([]int, len(vals)+2)
+	}
+	at = at[:len(vals)+2]
+	clear(at)
 	for i, v := range vals {
 		if v < 1 || v > len(vals) {
 			continue
@@ -218,7 +225,7 @@ func sequence(vals []int) []int {
 			at[v] = i + 1
 		}
 	}
-	var out []int
+	out = out[:0]
 	for n := 1; n <= len(vals) && at[n] > 0; n++ {
 		out = append(out, at[n]-1)
 	}
@@ -227,29 +234,94 @@ func sequence(vals []int) []int {
 
 // box reads one square: empty, a number, or a tick or cross ('/' or '*' in
 // AEC files), which counts as 1.
-func box(s string) (int, error) {
-	s = strings.TrimSpace(s)
-	switch s {
-	case "":
+func box(b []byte) (int, error) {
+	b = bytes.TrimSpace(b)
+	switch {
+	case len(b) == 0:
 		return 0, nil
-	case "/", "*":
+	case len(b) == 1 && (b[0] == '/' || b[0] == '*'):
 		return 1, nil
 	}
-	n, err := strconv.Atoi(s)
-	if err != nil || n < 1 {
-		return 0, fmt.Errorf("expected a preference number, a tick or cross ('/' or '*'), or nothing, found %q", s)
+	n := 0
+	for _, d := range b {
+		if d < '0' || d > '9' || n > 1e6 {
+			return 0, fmt.Errorf("expected a preference number, a tick or cross ('/' or '*'), or nothing, found %q", b)
+		}
+		n = n*10 + int(d-'0')
+	}
+	if n < 1 {
+		return 0, fmt.Errorf("expected a preference number ≥ 1, a tick or cross ('/' or '*'), or nothing, found %q", b)
 	}
 	return n, nil
 }
 
-func splitComma(s string, out []string) []string {
+// splitBytes splits b at commas.
+func splitBytes(b []byte, out [][]byte) [][]byte {
 	for {
-		i := strings.IndexByte(s, ',')
+		i := bytes.IndexByte(b, ',')
 		if i < 0 {
-			return append(out, s)
+			return append(out, b)
 		}
-		out = append(out, s[:i])
-		s = s[i+1:]
+		out = append(out, b[:i])
+		b = b[i+1:]
+	}
+}
+
+// records reads CSV records line by line: fields may be quoted ("" for a
+// quote inside) but may not run over a line, which AEC files never do.
+type records struct {
+	lr  *lines.Reader
+	out [][]byte
+	buf []byte
+}
+
+// next returns the next record (valid until the next call), or nil at the
+// end of the file.
+func (r *records) next() ([][]byte, error) {
+	line, err := r.lr.Next()
+	if err == io.EOF {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	r.out, r.buf = r.out[:0], r.buf[:0]
+	i, n := 0, len(line)
+	for {
+		if i < n && line[i] == '"' {
+			start := len(r.buf)
+			i++
+			for {
+				j := bytes.IndexByte(line[i:], '"')
+				if j < 0 {
+					return nil, r.lr.Errorf("malformed CSV: a quoted field is not closed on its line")
+				}
+				r.buf = append(r.buf, line[i:i+j]...)
+				i += j + 1
+				if i < n && line[i] == '"' {
+					r.buf = append(r.buf, '"')
+					i++
+					continue
+				}
+				break
+			}
+			r.out = append(r.out, r.buf[start:len(r.buf):len(r.buf)])
+			if i < n && line[i] != ',' {
+				return nil, r.lr.Errorf("malformed CSV: expected ',' after a closing quote, found %q", line[i:i+1])
+			}
+		} else {
+			j := bytes.IndexByte(line[i:], ',')
+			if j < 0 {
+				r.out = append(r.out, line[i:])
+				return r.out, nil
+			}
+			r.out = append(r.out, line[i:i+j])
+			i += j
+		}
+		if i >= n {
+			return r.out, nil
+		}
+		i++ // the comma
 	}
 }
 
@@ -394,15 +466,4 @@ func candidates2016(r io.Reader, name, state string) (*sheet, error) {
 		s.parties = append(s.parties, c.party)
 	}
 	return s, nil
-}
-
-func csvErr(name string, err error, what string) error {
-	if err == io.EOF {
-		return &election.Error{Pos: election.Pos{File: name}, Msg: "unexpected end of file: expected " + what}
-	}
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return &election.Error{Pos: election.Pos{File: name, Line: pe.Line, Col: pe.Column}, Msg: "malformed CSV: " + pe.Err.Error()}
-	}
-	return &election.Error{Pos: election.Pos{File: name}, Msg: err.Error()}
 }

@@ -237,76 +237,109 @@ func Read(r io.Reader, name string, opt Options) (*ballot.Profile, error) {
 }
 
 func ballotLine(lr *lines.Reader, t []byte, nc int, nicks map[string]int, marks []ballot.Mark) ([]ballot.Mark, int64, error) {
-	i := 0
-	field := func() []byte {
-		for i < len(t) && (t[i] == ' ' || t[i] == '\t') {
-			i++
+	// A hand-written scanner: this loop is most of the time spent reading
+	// a large file.
+	i, n := 0, len(t)
+	var w int64
+	for i < n && t[i] >= '0' && t[i] <= '9' {
+		if w > (1<<62)/10 {
+			return nil, 0, lr.Errorf("expected a ballot line starting with a weight (a whole number ≥ 1), found %s (too large)", lines.Show(t))
 		}
-		j := i
-		for i < len(t) && t[i] != ' ' && t[i] != '\t' {
-			i++
-		}
-		return t[j:i]
+		w = w*10 + int64(t[i]-'0')
+		i++
 	}
-	wf := field()
-	w, err := strconv.ParseInt(string(wf), 10, 64)
-	if err != nil || w < 1 {
-		return nil, 0, lr.Errorf("expected a ballot line starting with a weight (a whole number ≥ 1), found %s", lines.Show(wf))
+	if w < 1 || (i < n && t[i] != ' ' && t[i] != '\t') {
+		j := i
+		for j < n && t[j] != ' ' && t[j] != '\t' {
+			j++
+		}
+		return nil, 0, lr.Errorf("expected a ballot line starting with a weight (a whole number ≥ 1), found %s", lines.Show(t[:j]))
 	}
 	closed := false
 	for {
-		f := field()
-		if len(f) == 0 {
+		for i < n && (t[i] == ' ' || t[i] == '\t') {
+			i++
+		}
+		if i >= n {
 			break
 		}
+		j := i
+		c := 0
+		plain := true
+		for j < n && t[j] != ' ' && t[j] != '\t' {
+			d := t[j]
+			if d >= '0' && d <= '9' && c < 1e8 {
+				c = c*10 + int(d-'0')
+			} else {
+				plain = false
+			}
+			j++
+		}
+		f := t[i:j]
+		i = j
 		if closed {
 			return nil, 0, lr.Errorf("expected nothing after the 0 that ends a ballot, found %s", lines.Show(f))
 		}
-		if len(f) == 1 && f[0] == '0' {
-			closed = true
-			continue
-		}
-		if len(f) == 1 && f[0] == '-' {
-			marks = append(marks, ballot.Skip)
-			continue
-		}
-		for k := 0; ; k++ {
-			part := f
-			j := bytes.IndexByte(f, '=')
-			if j >= 0 {
-				part, f = f[:j], f[j+1:]
-			}
-			if k > 0 {
-				marks = append(marks, ballot.Equal)
-			}
+		if plain {
 			switch {
-			case len(part) == 1 && part[0] == '-' && (k > 0 || j >= 0):
+			case c == 0:
+				closed = true
+			case c > nc:
 				marks = append(marks, ballot.Unknown)
 			default:
-				c, err := atoi(part)
-				if err != nil {
-					if v, ok := nicks[string(part)]; ok {
-						c, err = v+1, nil
-					}
-				}
-				switch {
-				case err != nil || c < 1:
-					return nil, 0, lr.Errorf("expected a preference (a candidate number from 1 to %d, \"-\" or \"a=b\") or the closing 0, found %s", nc, lines.Show(part))
-				case c > nc:
-					marks = append(marks, ballot.Unknown)
-				default:
-					marks = append(marks, ballot.Mark(c-1))
-				}
+				marks = append(marks, ballot.Mark(c-1))
 			}
-			if j < 0 {
-				break
-			}
+			continue
+		}
+		var err error
+		if marks, err = token(lr, f, nc, nicks, marks); err != nil {
+			return nil, 0, err
 		}
 	}
 	if !closed {
 		return nil, 0, lr.Errorf("expected a ballot line ending in 0, found %s", lines.Show(t))
 	}
 	return marks, w, nil
+}
+
+// token reads a preference other than a plain number: "-", "a=b", "-=-", a
+// nickname.
+func token(lr *lines.Reader, f []byte, nc int, nicks map[string]int, marks []ballot.Mark) ([]ballot.Mark, error) {
+	if len(f) == 1 && f[0] == '-' {
+		return append(marks, ballot.Skip), nil
+	}
+	for k := 0; ; k++ {
+		part := f
+		j := bytes.IndexByte(f, '=')
+		if j >= 0 {
+			part, f = f[:j], f[j+1:]
+		}
+		if k > 0 {
+			marks = append(marks, ballot.Equal)
+		}
+		switch {
+		case len(part) == 1 && part[0] == '-' && (k > 0 || j >= 0):
+			marks = append(marks, ballot.Unknown)
+		default:
+			c, err := atoi(part)
+			if err != nil {
+				if v, ok := nicks[string(part)]; ok {
+					c, err = v+1, nil
+				}
+			}
+			switch {
+			case err != nil || c < 1:
+				return nil, lr.Errorf("expected a preference (a candidate number from 1 to %d, \"-\" or \"a=b\") or the closing 0, found %s", nc, lines.Show(part))
+			case c > nc:
+				marks = append(marks, ballot.Unknown)
+			default:
+				marks = append(marks, ballot.Mark(c-1))
+			}
+		}
+		if j < 0 {
+			return marks, nil
+		}
+	}
 }
 
 func option(lr *lines.Reader, p *ballot.Profile, t []byte, nicks map[string]int) error {

@@ -179,3 +179,18 @@ func FuzzRead(f *testing.F) {
 		_ = ballot.Rules{Overvote: ballot.OvervoteExhaustIfMultipleContinuing}.Prepare(p)
 	})
 }
+
+// San Francisco 2011 mayor (197,242 ballots), read from memory.
+func BenchmarkReadSanFrancisco2011(b *testing.B) {
+	data, err := os.ReadFile(datadir.Path(b, "ranked/us-rcv-blt/data/2011-San_Francisco-Mayor.blt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Read(bytes.NewReader(data), "sf.blt", Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
