@@ -116,16 +116,19 @@ func Read(r io.Reader, name string, opt Options) (*ballot.Profile, error) {
 	if opt.KeepOrder {
 		p.KeepOrder()
 	}
-	marks := make([]ballot.Mark, 0, 64)
 	ended := false
 	nicks := map[string]int{}
+	sawBallot := false
+	// Ballot lines are parsed by a pipeline of workers (sequentially in
+	// the same way when the order must be kept): see adder.
+	ad := newAdder(p, nc, nicks, name, opt.KeepOrder)
 	for {
 		b, err := lr.Next()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return nil, err
+			return nil, ad.fail(err, lr.Line())
 		}
 		t := bytes.TrimSpace(b)
 		if len(t) == 0 {
@@ -138,19 +141,19 @@ func Read(r io.Reader, name string, opt Options) (*ballot.Profile, error) {
 			continue
 		}
 		if t[0] == '[' {
-			if err := option(lr, p, t, nicks); err != nil {
-				return nil, err
+			if err := option(lr, p, t, nicks, sawBallot); err != nil {
+				return nil, ad.fail(err, lr.Line())
 			}
 			continue
 		}
 		if t[0] == '-' {
-			if p.Len() > 0 {
-				return nil, lr.Errorf("expected a ballot line (weight, preferences, 0), found %s: withdrawn candidates must come before the ballots", lines.Show(t))
+			if sawBallot {
+				return nil, ad.fail(lr.Errorf("expected a ballot line (weight, preferences, 0), found %s: withdrawn candidates must come before the ballots", lines.Show(t)), lr.Line())
 			}
 			for _, x := range bytes.Fields(t) {
 				v, err := atoi(bytes.TrimPrefix(x, []byte{'-'}))
 				if x[0] != '-' || err != nil || v < 1 || v > nc {
-					return nil, lr.Errorf("expected withdrawn candidates as negative numbers from -1 to -%d, found %s", nc, lines.Show(x))
+					return nil, ad.fail(lr.Errorf("expected withdrawn candidates as negative numbers from -1 to -%d, found %s", nc, lines.Show(x)), lr.Line())
 				}
 				p.Withdrawn = appendOnce(p.Withdrawn, v-1)
 			}
@@ -160,12 +163,13 @@ func Read(r io.Reader, name string, opt Options) (*ballot.Profile, error) {
 			ended = true
 			break
 		}
-		var w int64
-		marks, w, err = ballotLine(lr, t, nc, nicks, marks[:0])
-		if err != nil {
+		sawBallot = true
+		if err := ad.line(t, lr.Line()); err != nil {
 			return nil, err
 		}
-		p.Add(marks, w)
+	}
+	if err := ad.finish(); err != nil {
+		return nil, err
 	}
 	if !ended {
 		return nil, lr.Errorf("unexpected end of file: expected the line \"0\" that ends the ballots")
@@ -236,14 +240,14 @@ func Read(r io.Reader, name string, opt Options) (*ballot.Profile, error) {
 	return p, nil
 }
 
-func ballotLine(lr *lines.Reader, t []byte, nc int, nicks map[string]int, marks []ballot.Mark) ([]ballot.Mark, int64, error) {
+func ballotLine(t []byte, nc int, nicks map[string]int, marks []ballot.Mark) ([]ballot.Mark, int64, error) {
 	// A hand-written scanner: this loop is most of the time spent reading
 	// a large file.
 	i, n := 0, len(t)
 	var w int64
 	for i < n && t[i] >= '0' && t[i] <= '9' {
 		if w > (1<<62)/10 {
-			return nil, 0, lr.Errorf("expected a ballot line starting with a weight (a whole number ≥ 1), found %s (too large)", lines.Show(t))
+			return nil, 0, fmt.Errorf("expected a ballot line starting with a weight (a whole number ≥ 1), found %s (too large)", lines.Show(t))
 		}
 		w = w*10 + int64(t[i]-'0')
 		i++
@@ -253,7 +257,7 @@ func ballotLine(lr *lines.Reader, t []byte, nc int, nicks map[string]int, marks 
 		for j < n && t[j] != ' ' && t[j] != '\t' {
 			j++
 		}
-		return nil, 0, lr.Errorf("expected a ballot line starting with a weight (a whole number ≥ 1), found %s", lines.Show(t[:j]))
+		return nil, 0, fmt.Errorf("expected a ballot line starting with a weight (a whole number ≥ 1), found %s", lines.Show(t[:j]))
 	}
 	closed := false
 	for {
@@ -278,7 +282,7 @@ func ballotLine(lr *lines.Reader, t []byte, nc int, nicks map[string]int, marks 
 		f := t[i:j]
 		i = j
 		if closed {
-			return nil, 0, lr.Errorf("expected nothing after the 0 that ends a ballot, found %s", lines.Show(f))
+			return nil, 0, fmt.Errorf("expected nothing after the 0 that ends a ballot, found %s", lines.Show(f))
 		}
 		if plain {
 			switch {
@@ -292,19 +296,19 @@ func ballotLine(lr *lines.Reader, t []byte, nc int, nicks map[string]int, marks 
 			continue
 		}
 		var err error
-		if marks, err = token(lr, f, nc, nicks, marks); err != nil {
+		if marks, err = token(f, nc, nicks, marks); err != nil {
 			return nil, 0, err
 		}
 	}
 	if !closed {
-		return nil, 0, lr.Errorf("expected a ballot line ending in 0, found %s", lines.Show(t))
+		return nil, 0, fmt.Errorf("expected a ballot line ending in 0, found %s", lines.Show(t))
 	}
 	return marks, w, nil
 }
 
 // token reads a preference other than a plain number: "-", "a=b", "-=-", a
 // nickname.
-func token(lr *lines.Reader, f []byte, nc int, nicks map[string]int, marks []ballot.Mark) ([]ballot.Mark, error) {
+func token(f []byte, nc int, nicks map[string]int, marks []ballot.Mark) ([]ballot.Mark, error) {
 	if len(f) == 1 && f[0] == '-' {
 		return append(marks, ballot.Skip), nil
 	}
@@ -329,7 +333,7 @@ func token(lr *lines.Reader, f []byte, nc int, nicks map[string]int, marks []bal
 			}
 			switch {
 			case err != nil || c < 1:
-				return nil, lr.Errorf("expected a preference (a candidate number from 1 to %d, \"-\" or \"a=b\") or the closing 0, found %s", nc, lines.Show(part))
+				return nil, fmt.Errorf("expected a preference (a candidate number from 1 to %d, \"-\" or \"a=b\") or the closing 0, found %s", nc, lines.Show(part))
 			case c > nc:
 				marks = append(marks, ballot.Unknown)
 			default:
@@ -342,7 +346,7 @@ func token(lr *lines.Reader, f []byte, nc int, nicks map[string]int, marks []bal
 	}
 }
 
-func option(lr *lines.Reader, p *ballot.Profile, t []byte, nicks map[string]int) error {
+func option(lr *lines.Reader, p *ballot.Profile, t []byte, nicks map[string]int, sawBallot bool) error {
 	for len(t) > 0 {
 		t = bytes.TrimSpace(t)
 		if len(t) == 0 {
@@ -363,6 +367,9 @@ func option(lr *lines.Reader, p *ballot.Profile, t []byte, nicks map[string]int)
 		}
 		switch string(f[0]) {
 		case "nick":
+			if sawBallot {
+				return lr.Errorf("option [nick] must come before the ballots")
+			}
 			if len(f)-1 != len(p.Candidates) {
 				return lr.Errorf("option [nick]: expected %d nicknames, one per candidate, found %d", len(p.Candidates), len(f)-1)
 			}

@@ -2,6 +2,7 @@ package blt
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"reflect"
 	"strings"
@@ -190,6 +191,51 @@ func BenchmarkReadSanFrancisco2011(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Read(bytes.NewReader(data), "sf.blt", Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// The parallel reader gives the same profile as the sequential one (used
+// when the order is kept), ranking for ranking, and reports the first bad
+// line of the file whichever worker meets it.
+func TestParallelSameAsSequential(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("4 1\n")
+	for i := 0; i < 40000; i++ {
+		fmt.Fprintf(&b, "%d %d %d 0\n", 1+i%3, 1+i%4, 1+(i/7)%4)
+	}
+	b.WriteString("0\n\"A\"\n\"B\"\n\"C\"\n\"D\"\n\"T\"\n")
+	in := b.String()
+	par, err := Read(strings.NewReader(in), "p.blt", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seq, err := Read(strings.NewReader(in), "p.blt", Options{KeepOrder: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	same(t, par, seq)
+	// Bad lines at 30,001 and 35,001 (in different batches): the first is
+	// reported.
+	ls := strings.Split(in, "\n")
+	ls[30000] = "1 9x 0"
+	ls[35000] = "x 1 0"
+	_, err = Read(strings.NewReader(strings.Join(ls, "\n")), "p.blt", Options{})
+	if err == nil || !strings.HasPrefix(err.Error(), "p.blt:30001: expected a preference") {
+		t.Errorf("got %v, want the error at line 30001", err)
+	}
+}
+
+func BenchmarkReadSanFrancisco2011Sequential(b *testing.B) {
+	data, err := os.ReadFile(datadir.Path(b, "ranked/us-rcv-blt/data/2011-San_Francisco-Mayor.blt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Read(bytes.NewReader(data), "sf.blt", Options{KeepOrder: true}); err != nil {
 			b.Fatal(err)
 		}
 	}
