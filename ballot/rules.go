@@ -31,21 +31,29 @@ const (
 
 var overvoteNames = []string{"exhaust", "skip", "exhaust-if-multiple-continuing", "count-if-single-continuing"}
 
-func (o OvervoteRule) String() string {
-	if int(o) < len(overvoteNames) {
-		return overvoteNames[o]
-	}
-	return fmt.Sprintf("OvervoteRule(%d)", o)
-}
+func (o OvervoteRule) String() string { return enumName(overvoteNames, o, "OvervoteRule") }
 
 // ParseOvervoteRule reads an OvervoteRule by its String name.
 func ParseOvervoteRule(s string) (OvervoteRule, error) {
-	for i, n := range overvoteNames {
+	return parseEnum[OvervoteRule](overvoteNames, s, "overvote rule")
+}
+
+// enumName names value v of an enumeration from its list of names.
+func enumName[T ~uint8](names []string, v T, kind string) string {
+	if int(v) < len(names) {
+		return names[v]
+	}
+	return fmt.Sprintf("%s(%d)", kind, v)
+}
+
+// parseEnum reads a value of an enumeration by its name.
+func parseEnum[T ~uint8](names []string, s, kind string) (T, error) {
+	for i, n := range names {
 		if s == n {
-			return OvervoteRule(i), nil
+			return T(i), nil
 		}
 	}
-	return 0, fmt.Errorf("unknown overvote rule %q; expected one of: %s", s, strings.Join(overvoteNames, ", "))
+	return 0, fmt.Errorf("unknown %s %q; expected one of: %s", kind, s, strings.Join(names, ", "))
 }
 
 // DuplicateRule says what a second mark for a candidate already ranked does.
@@ -62,21 +70,11 @@ const (
 
 var duplicateNames = []string{"skip", "exhaust"}
 
-func (d DuplicateRule) String() string {
-	if int(d) < len(duplicateNames) {
-		return duplicateNames[d]
-	}
-	return fmt.Sprintf("DuplicateRule(%d)", d)
-}
+func (d DuplicateRule) String() string { return enumName(duplicateNames, d, "DuplicateRule") }
 
 // ParseDuplicateRule reads a DuplicateRule by its String name.
 func ParseDuplicateRule(s string) (DuplicateRule, error) {
-	for i, n := range duplicateNames {
-		if s == n {
-			return DuplicateRule(i), nil
-		}
-	}
-	return 0, fmt.Errorf("unknown duplicate rule %q; expected one of: %s", s, strings.Join(duplicateNames, ", "))
+	return parseEnum[DuplicateRule](duplicateNames, s, "duplicate rule")
 }
 
 // UnknownRule says what a mark naming no candidate does ([Unknown]).
@@ -91,21 +89,11 @@ const (
 
 var unknownNames = []string{"skip", "exhaust"}
 
-func (u UnknownRule) String() string {
-	if int(u) < len(unknownNames) {
-		return unknownNames[u]
-	}
-	return fmt.Sprintf("UnknownRule(%d)", u)
-}
+func (u UnknownRule) String() string { return enumName(unknownNames, u, "UnknownRule") }
 
 // ParseUnknownRule reads an UnknownRule by its String name.
 func ParseUnknownRule(s string) (UnknownRule, error) {
-	for i, n := range unknownNames {
-		if s == n {
-			return UnknownRule(i), nil
-		}
-	}
-	return 0, fmt.Errorf("unknown unknown-candidate rule %q; expected one of: %s", s, strings.Join(unknownNames, ", "))
+	return parseEnum[UnknownRule](unknownNames, s, "unknown-candidate rule")
 }
 
 // Rules are the ballot validity rules: what each kind of defect does to a
@@ -171,12 +159,7 @@ const (
 var reasonNames = [NumReasons]string{"no_preferences", "overvote", "skipped_ranks", "duplicate", "unknown_candidate", "equal_ranking"}
 
 // String is the reason's name as used in JSON, e.g. "skipped_ranks".
-func (r Reason) String() string {
-	if r < NumReasons {
-		return reasonNames[r]
-	}
-	return fmt.Sprintf("Reason(%d)", r)
-}
+func (r Reason) String() string { return enumName(reasonNames[:], r, "Reason") }
 
 // Defects count the ballots with each kind of defect anywhere in their
 // ranking (a ballot with two kinds counts under both, once each), whether

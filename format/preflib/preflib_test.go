@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/psephos/psephos/ballot"
+	"github.com/psephos/psephos/internal/ballottest"
 )
 
 const toc = `# FILE NAME: 00001-00000001.toc
@@ -63,16 +64,8 @@ func FuzzRead(f *testing.F) {
 	f.Add(strings.Replace(strings.Replace(toc, "toc", "soi", -1), "3: 2,{1,3}\n2: {3,1,2}\n", "3: 2\n2: 3,1\n", 1))
 	f.Fuzz(func(t *testing.T, s string) {
 		p, err := Read(strings.NewReader(s), "f.soi", Options{})
-		if err != nil {
-			if !strings.HasPrefix(err.Error(), "f.soi") {
-				t.Fatalf("error without the file name: %v", err)
-			}
+		if !ballottest.Read(t, p, err, "f.soi") {
 			return
-		}
-		for i := 0; i < p.Len(); i++ {
-			if err := ballot.CheckRanking(p.Ranking(i), len(p.Candidates)); err != nil {
-				t.Fatal(err)
-			}
 		}
 		var b bytes.Buffer
 		if err := Write(&b, p, "x"); err != nil {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/psephos/psephos/ballot"
+	"github.com/psephos/psephos/internal/ballottest"
 	"github.com/psephos/psephos/internal/datadir"
 )
 
@@ -90,16 +91,8 @@ func FuzzReadCounted(f *testing.F) {
 	f.Add("A_ x,B,C\nP,Q,R\n-+-+-\n(A_ x,B) : 5\n(C) : 2\n")
 	f.Fuzz(func(t *testing.T, s string) {
 		p, err := ReadCounted(strings.NewReader(s), "f", Options{})
-		if err != nil {
-			if !strings.HasPrefix(err.Error(), "f:") {
-				t.Fatalf("error without file:line: %v", err)
-			}
+		if !ballottest.Read(t, p, err, "f") {
 			return
-		}
-		for i := 0; i < p.Len(); i++ {
-			if err := ballot.CheckRanking(p.Ranking(i), len(p.Candidates)); err != nil {
-				t.Fatal(err)
-			}
 		}
 	})
 }
@@ -108,16 +101,8 @@ func FuzzReadVoteKit(f *testing.F) {
 	f.Add("VoteKit RankProfile\nCandidates\n(ANN A:ANN),(BOB B:BOB)\nMax Ranking Length\n2\nIncludes Voter Set\nFalse\n=,=,=\nRanking_1,Ranking_2,&,Weight,&\n{'ANN'},{'BOB'},&,2.0,&\n{'ANN', 'BOB'},,&,1.0,&\n")
 	f.Fuzz(func(t *testing.T, s string) {
 		p, err := ReadVoteKit(strings.NewReader(s), "f", Options{})
-		if err != nil {
-			if !strings.HasPrefix(err.Error(), "f:") {
-				t.Fatalf("error without file:line: %v", err)
-			}
+		if !ballottest.Read(t, p, err, "f") {
 			return
-		}
-		for i := 0; i < p.Len(); i++ {
-			if err := ballot.CheckRanking(p.Ranking(i), len(p.Candidates)); err != nil {
-				t.Fatal(err)
-			}
 		}
 	})
 }
