@@ -32,6 +32,7 @@ type adder struct {
 
 	// parallel
 	workers []*worker
+	free    chan *batch // batches handed back by the workers, for reuse
 	cur     *batch
 	n       int // batches sent
 	wg      sync.WaitGroup
@@ -56,6 +57,7 @@ func newAdder(p *ballot.Profile, nc int, nicks map[string]int, file string, keep
 		return a
 	}
 	n := min(runtime.GOMAXPROCS(0), 4)
+	a.free = make(chan *batch, 3*n+1)
 	for i := 0; i < n; i++ {
 		w := &worker{in: make(chan *batch, 2), p: ballot.NewProfile(make([]string, nc))}
 		a.workers = append(a.workers, w)
@@ -91,7 +93,12 @@ func (a *adder) send() {
 	b.seq = a.n
 	a.workers[a.n%len(a.workers)].in <- b
 	a.n++
-	a.cur = &batch{data: make([]byte, 0, batchSize+256), lines: make([]int32, 0, len(b.lines))}
+	select {
+	case a.cur = <-a.free:
+		a.cur.data, a.cur.lines = a.cur.data[:0], a.cur.lines[:0]
+	default:
+		a.cur = &batch{data: make([]byte, 0, batchSize+256), lines: make([]int32, 0, len(b.lines))}
+	}
 }
 
 func (a *adder) run(w *worker) {
@@ -120,6 +127,10 @@ func (a *adder) run(w *worker) {
 				w.first = append(w.first, uint64(b.seq)<<32|uint64(k))
 			}
 			data = data[i+1:]
+		}
+		select {
+		case a.free <- b:
+		default:
 		}
 	}
 }
