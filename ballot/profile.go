@@ -68,8 +68,9 @@ type Profile struct {
 	order   []Run
 }
 
-// chunkSize is the number of marks in a chunk of the rankings' store: the
-// store grows a chunk at a time and never copies what it holds.
+// chunkSize is the most marks in a chunk of the rankings' store: the store
+// grows a chunk at a time (the first small, each next twice the last, up
+// to chunkSize) and never copies what it holds.
 const chunkSize = 1 << 18
 
 type span struct{ chunk, off, n int32 }
@@ -78,7 +79,11 @@ type span struct{ chunk, off, n int32 }
 func (p *Profile) store(marks []Mark) span {
 	k := len(p.chunks) - 1
 	if k < 0 || len(p.chunks[k])+len(marks) > cap(p.chunks[k]) {
-		p.chunks = append(p.chunks, make([]Mark, 0, max(chunkSize, len(marks))))
+		size := 1 << 12
+		if k >= 0 {
+			size = min(2*cap(p.chunks[k]), chunkSize)
+		}
+		p.chunks = append(p.chunks, make([]Mark, 0, max(size, len(marks))))
 		k++
 	}
 	c := p.chunks[k]
