@@ -33,6 +33,7 @@ type adder struct {
 	// parallel
 	workers []*worker
 	free    chan *batch // batches handed back by the workers, for reuse
+	made    int         // batches allocated: at most cap(free)
 	cur     *batch
 	n       int // batches sent
 	wg      sync.WaitGroup
@@ -93,12 +94,18 @@ func (a *adder) send() {
 	b.seq = a.n
 	a.workers[a.n%len(a.workers)].in <- b
 	a.n++
-	select {
-	case a.cur = <-a.free:
-		a.cur.data, a.cur.lines = a.cur.data[:0], a.cur.lines[:0]
-	default:
-		a.cur = &batch{data: make([]byte, 0, batchSize+256), lines: make([]int32, 0, len(b.lines))}
+	if a.made < cap(a.free) {
+		select {
+		case a.cur = <-a.free:
+		default:
+			a.made++
+			a.cur = &batch{data: make([]byte, 0, batchSize+256), lines: make([]int32, 0, len(b.lines))}
+			return
+		}
+	} else {
+		a.cur = <-a.free
 	}
+	a.cur.data, a.cur.lines = a.cur.data[:0], a.cur.lines[:0]
 }
 
 func (a *adder) run(w *worker) {
@@ -106,6 +113,7 @@ func (a *adder) run(w *worker) {
 	var marks []ballot.Mark
 	for b := range w.in {
 		if w.err != nil {
+			a.free <- b
 			continue
 		}
 		data := b.data
@@ -128,10 +136,7 @@ func (a *adder) run(w *worker) {
 			}
 			data = data[i+1:]
 		}
-		select {
-		case a.free <- b:
-		default:
-		}
+		a.free <- b // never blocks: at most cap(free) batches exist
 	}
 }
 
