@@ -176,7 +176,7 @@ func validateCandidates(c *Contest) error {
 			return &Error{Pos: k.Pos, Msg: fmt.Sprintf("contest %q: candidate %q has no party (independents need a party ID such as \"Ind\")", c.Name, k.Name)}
 		}
 		if k.Votes < 0 {
-			return &Error{Pos: k.Pos, Msg: fmt.Sprintf("contest %q: candidate %s has %d votes; expected a count ≥ 0", c.Name, k.Label(), k.Votes)}
+			return &Error{Pos: k.Pos, Msg: fmt.Sprintf("contest %q: candidate %q has %d votes; expected a count ≥ 0", c.Name, k.Label(), k.Votes)}
 		}
 		if k.Aggregate {
 			continue
@@ -187,7 +187,7 @@ func validateCandidates(c *Contest) error {
 		}
 		kk := key{k.Name, k.Party}
 		if p, dup := seen[kk]; dup {
-			return &Error{Pos: k.Pos, Msg: fmt.Sprintf("contest %q: duplicate candidate %q (%s), first at %s", c.Name, k.Name, k.Party, p)}
+			return &Error{Pos: k.Pos, Msg: fmt.Sprintf("contest %q: duplicate candidate %q (%q), first at %s", c.Name, k.Name, k.Party, p)}
 		}
 		seen[kk] = k.Pos
 	}

@@ -264,7 +264,7 @@ func read(t *csvio.Reader, cols Columns) (*election.Election, error) {
 	}
 	e.Parties = parties.Parties()
 	e.Notes = append(e.Notes, fmt.Sprintf("Parties are grouped by the %q column exactly as written (after trimming spaces).", t.Header[cParty]))
-	if err := e.Validate(); err != nil {
+	if err := t.Validate(e); err != nil {
 		return nil, err
 	}
 	return e, nil

@@ -106,7 +106,7 @@ func candidates(t *csvio.Reader) (*election.Election, error) {
 	}
 	e.Parties = parties.Parties()
 	e.Notes = append(e.Notes, groupingNote(parties.Grouped()))
-	if err := e.Validate(); err != nil {
+	if err := t.Validate(e); err != nil {
 		return nil, err
 	}
 	return e, nil
@@ -323,7 +323,7 @@ func constituencies(t *csvio.Reader) (*election.Election, error) {
 	e.Notes = append(e.Notes,
 		"Parties are the file's party columns; each winner or runner-up outside them is given the party the row names (\"First party\", \"Second party\"), with all independents as one group (Ind).",
 		"The remaining \"All other candidates\" votes of each constituency are one aggregated line (party Other): counted in valid votes, never placed, so third places and below exclude those candidates.")
-	if err := e.Validate(); err != nil {
+	if err := t.Validate(e); err != nil {
 		return nil, err
 	}
 	return e, nil

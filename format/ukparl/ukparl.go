@@ -176,7 +176,7 @@ func read(t *csvio.Reader) (*election.Election, error) {
 	if isNotional {
 		e.Notes = append(e.Notes, "These are notional results (an estimate of an earlier election on new boundaries), not votes cast in these constituencies; rows carry no candidate names.")
 	}
-	if err := e.Validate(); err != nil {
+	if err := t.Validate(e); err != nil {
 		return nil, err
 	}
 	return e, nil

@@ -132,7 +132,7 @@ func (r *Reader) Require(names ...string) ([]int, error) {
 	for i, n := range names {
 		out[i] = Index(r.Header, n)
 		if out[i] < 0 {
-			return nil, &election.Error{Pos: election.Pos{File: r.file, Line: 1}, Msg: fmt.Sprintf("missing column %q; found columns: %s", n, strings.Join(r.Header, ", "))}
+			return nil, &election.Error{Pos: election.Pos{File: r.file, Line: 1}, Msg: fmt.Sprintf("missing column %q; found columns: %s", n, quoted(r.Header))}
 		}
 	}
 	return out, nil
@@ -175,4 +175,31 @@ func Votes(field string) (int64, error) {
 		return 0, fmt.Errorf("expected a whole number of votes (digits, optionally grouped as 12,345), found %q", field)
 	}
 	return n, nil
+}
+
+// quoted lists names as "a", "b", ... (at most 30).
+func quoted(names []string) string {
+	var b strings.Builder
+	for i, n := range names {
+		if i == 30 {
+			fmt.Fprintf(&b, ", ... (%d more)", len(names)-30)
+			break
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%q", n)
+	}
+	return b.String()
+}
+
+// Validate runs e.Validate and gives a file-wide error (such as "no
+// contests") this input's name.
+func (r *Reader) Validate(e *election.Election) error {
+	err := e.Validate()
+	var pe *election.Error
+	if errors.As(err, &pe) && pe.Pos.File == "" {
+		pe.Pos.File = r.file
+	}
+	return err
 }

@@ -1,0 +1,150 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/psephos/psephos/internal/datadir"
+)
+
+func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(context.Background(), args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func write(t *testing.T, name, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// The main job: the 2024 report from the named dataset, in JSON, with the
+// official figures (README: valid 28,809,340; RUK 5 seats, 98 second
+// places; 554 minority winners; Hendon 15).
+func TestReportDataset2024(t *testing.T) {
+	dir := filepath.Dir(filepath.Dir(datadir.Path(t, "uk/ge2024/HoC-GE2024-results-by-candidate.csv")))
+	code, out, errs := runCLI(t, "report", "uk-ge-2024", "--data-dir", filepath.Dir(dir), "--no-download", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var v map[string]any
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatal(err)
+	}
+	if v["valid_votes"].(float64) != 28809340 || v["minority_winners"].(float64) != 554 || v["input_format"] != "hoc-candidates" {
+		t.Errorf("valid %v minority %v format %v", v["valid_votes"], v["minority_winners"], v["input_format"])
+	}
+	// Same input, same output, byte for byte.
+	_, again, _ := runCLI(t, "report", "uk-ge-2024", "--data-dir", filepath.Dir(dir), "--no-download", "--format", "json")
+	if again != out {
+		t.Error("two runs differ")
+	}
+}
+
+func TestExplainAndCount(t *testing.T) {
+	p := datadir.Path(t, "uk/ge2024/HoC-GE2024-results-by-candidate.csv")
+	code, out, errs := runCLI(t, "explain", p, "--party", "RUK")
+	if code != 0 || !strings.Contains(out, "Reform UK won 14.3% of the votes and 5 seats (0.8%), came second in 98 constituencies") || !strings.Contains(out, "Nearest misses") {
+		t.Errorf("exit %d %s\n%s", code, errs, out)
+	}
+	code, out, _ = runCLI(t, "count", p, "--format", "csv")
+	if code != 0 || strings.Count(out, "\n") != 4516 {
+		t.Errorf("count csv: exit %d, %d lines", code, strings.Count(out, "\n"))
+	}
+	code, _, errs = runCLI(t, "explain", p, "--party", "Nobody")
+	if code != 1 || !strings.Contains(errs, `no party "Nobody"`) {
+		t.Errorf("exit %d %s", code, errs)
+	}
+}
+
+// Case 21 through the CLI: the tie is shown as a tie to be decided by lot.
+func TestCountTieCase21(t *testing.T) {
+	p := datadir.Case(t, "21-fptp-tie-decided-by-lot/results.csv")
+	code, out, _ := runCLI(t, "count", p)
+	if code != 0 || !strings.Contains(out, "TIE, decide by lot: Alice Archer / Bob Baker") || strings.Contains(out, "Alice Archer (") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+	code, out, _ = runCLI(t, "count", p, "--lot", "Millbrook=Bob Baker")
+	if code != 0 || !strings.Contains(out, "Bob Baker (by recorded lot)") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+	code, out, _ = runCLI(t, "report", p)
+	if code != 0 || !strings.Contains(out, "TIE in Millbrook: Alice Archer and Bob Baker have 1,234 votes each; no winner is computed") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+}
+
+// Bad input: a one-line error naming file:line, nothing on stdout, exit 1.
+func TestBadInputCLI(t *testing.T) {
+	h := "contest,candidate,party,votes\n"
+	cons := "ONS ID,ONS region ID,Constituency name,County name,Region name,Country name,Constituency type,Declaration time,Member first name,Member surname,Member gender,Result,First party,Second party,Electorate,Valid votes,Invalid votes,Majority,Con,Lab,All other candidates,Of which other winner\n"
+	cases := []struct{ name, content, want string }{
+		{"empty", "", "empty.csv:1: empty file"},
+		{"missing column", "contest,candidate,votes\nA,B,1\n", `missing column.csv:1: unknown results format`},
+		{"non-numeric", h + "A,Ann,Red,lots\n", `non-numeric.csv:2: column "votes": expected a whole number of votes`},
+		{"negative", h + "A,Ann,Red,-1\n", `negative.csv:2: column "votes": expected a count of votes ≥ 0`},
+		{"duplicate", h + "A,Ann,Red,1\nA,Ann,Red,2\n", `duplicate.csv:3: contest "A": duplicate candidate "Ann"`},
+		{"no candidates", cons + "W1,X,Town,,Wales,Wales,County,,,,,,Con,,100,0,0,0,0,0,0,0\n", `no candidates.csv:2: "First party" Con has no votes in this row`},
+		{"invalid utf-8", h + "A,Ann\xff,Red,1\n", `invalid utf-8.csv:2:`},
+		{"unknown format", "colour,size\nred,3\n", `unknown format.csv:1: unknown results format`},
+		{"unquoted thousands", h + "A,Ann,Red,1,004\n", `unquoted thousands.csv:2: expected 4 fields as in the header, found 5`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := write(t, c.name+".csv", c.content)
+			for _, cmd := range []string{"report", "count"} {
+				code, out, errs := runCLI(t, cmd, p, "--format", "json")
+				if code != 1 || out != "" {
+					t.Errorf("%s: exit %d, stdout %q", cmd, code, out)
+				}
+				line := strings.TrimSuffix(errs, "\n")
+				if strings.Contains(line, "\n") || !strings.HasPrefix(line, "psephos: "+filepath.Dir(p)+"/"+c.want) {
+					t.Errorf("%s: stderr %q\nwant prefix %q", cmd, errs, c.want)
+				}
+			}
+		})
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"report"},
+		{"report", "x.csv", "--format", "yaml"},
+		{"report", "x.csv", "--by", "county"},
+		{"report", "x.csv", "--bogus"},
+		{"explain", "x.csv"},
+		{"frobnicate"},
+		{"count", "x.csv", "--tie-break", "coin"},
+		{"count", "x.csv", "--column", "votes"},
+	} {
+		code, out, errs := runCLI(t, args...)
+		if code != 2 || out != "" || !strings.HasPrefix(errs, "psephos: ") || strings.Count(errs, "\n") != 1 {
+			t.Errorf("%v: exit %d stdout %q stderr %q", args, code, out, errs)
+		}
+	}
+	code, _, errs := runCLI(t, "report", "no-such-dataset", "--no-download")
+	if code != 1 || !strings.Contains(errs, "no dataset of that name") {
+		t.Errorf("exit %d %s", code, errs)
+	}
+}
+
+func TestGenericCSVWithMapping(t *testing.T) {
+	p := write(t, "m.csv", "Seat;Who;Party;Total\nNorth;Ann;Red;10\nNorth;Bo;Blue;7\nSouth;Cy;Blue;5\nSouth;Di;Red;4\n")
+	code, out, errs := runCLI(t, "report", p, "--delimiter", ";", "--column", "contest=Seat", "--column", "candidate=Who", "--column", "votes=Total", "--format", "csv")
+	if code != 0 {
+		t.Fatalf("exit %d %s", code, errs)
+	}
+	if !strings.Contains(out, "all,m.csv,Blue,Blue,2,1,12,46.1538,50,3.8462,1,1,0,12,7,0,0\n") {
+		t.Errorf("csv:\n%s", out)
+	}
+}
