@@ -33,6 +33,9 @@ type Dataset struct {
 	URL    string // where the publisher serves it
 	SHA256 string // hex digest of the tested release
 	Noun   string // what one contest is called, e.g. "constituency"
+	// Totals names a dataset of the same election that gives each contest's
+	// electorate and rejected ballots, merged in when available; "" for none.
+	Totals string
 }
 
 // All are the known datasets.
@@ -40,23 +43,23 @@ var All = []Dataset{
 	{"uk-ge-2024", "UK general election, 4 July 2024", "House of Commons Library, briefing CBP-10009, results by candidate (Open Parliament Licence v3.0)",
 		"uk/ge2024/HoC-GE2024-results-by-candidate.csv",
 		"https://researchbriefings.files.parliament.uk/documents/CBP-10009/HoC-GE2024-results-by-candidate.csv",
-		"040939fc0e96bde91b7b534db43b7c90e35ec2207b6ab3fdb2456d0acb43bb08", "constituency"},
+		"040939fc0e96bde91b7b534db43b7c90e35ec2207b6ab3fdb2456d0acb43bb08", "constituency", "uk-ge-2024-constituencies"},
 	{"uk-ge-2024-constituencies", "UK general election, 4 July 2024 (results by constituency)", "House of Commons Library, briefing CBP-10009, results by constituency (Open Parliament Licence v3.0)",
 		"uk/ge2024/HoC-GE2024-results-by-constituency.csv",
 		"https://researchbriefings.files.parliament.uk/documents/CBP-10009/HoC-GE2024-results-by-constituency.csv",
-		"71533da2e4746c996350211c280be8b934d16485d33e5996271512f676b19590", "constituency"},
+		"71533da2e4746c996350211c280be8b934d16485d33e5996271512f676b19590", "constituency", ""},
 	{"uk-ge-2019", "UK general election, 12 December 2019", "House of Commons Library, briefing CBP-8749, results by candidate (Open Parliament Licence v3.0)",
 		"uk/ge2019/HoC-GE2019-results-by-candidate.csv",
 		"https://researchbriefings.files.parliament.uk/documents/CBP-8749/HoC-GE2019-results-by-candidate.csv",
-		"2197d779b58c234640537bc4a95751234378acc841a4d415d41f5de8b387e662", "constituency"},
+		"2197d779b58c234640537bc4a95751234378acc841a4d415d41f5de8b387e662", "constituency", "uk-ge-2019-constituencies"},
 	{"uk-ge-2019-constituencies", "UK general election, 12 December 2019 (results by constituency)", "House of Commons Library, briefing CBP-8749, results by constituency (Open Parliament Licence v3.0)",
 		"uk/ge2019/HoC-GE2019-results-by-constituency.csv",
 		"https://researchbriefings.files.parliament.uk/documents/CBP-8749/HoC-GE2019-results-by-constituency.csv",
-		"ce7dad684861742ef85440d926c0df558d67da60dc7a2de94bfe8853c16cd1f2", "constituency"},
+		"ce7dad684861742ef85440d926c0df558d67da60dc7a2de94bfe8853c16cd1f2", "constituency", ""},
 	{"uk-ge-2019-notional", "UK general election, 12 December 2019, notional results on the 2024 boundaries", "Rallings and Thrasher, published by the UK Parliament election results website (Open Parliament Licence v3.0)",
 		"uk/ge2019-notional/candidate-level-results-notional-general-election-12-12-2019.csv",
 		"https://electionresults.parliament.uk/general-elections/5/candidacies.csv",
-		"e8fae90cce001392388c0192446c8a2c2cd55ecabf10303354f518faca38b5de", "constituency"},
+		"e8fae90cce001392388c0192446c8a2c2cd55ecabf10303354f518faca38b5de", "constituency", ""},
 }
 
 // Lookup returns the dataset with the given name.

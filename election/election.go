@@ -268,3 +268,32 @@ func (p *PartyNames) Grouped() []string {
 	}
 	return out
 }
+
+// AddTotals copies each contest's electorate and rejected ballots from
+// another reading of the same election (for example the House of Commons
+// Library's results by constituency, which gives them, into its results by
+// candidate, which does not). Contests are matched by ID. It fails, changing
+// nothing, when a contest is missing from the other reading or the two
+// disagree on its valid votes.
+func (e *Election) AddTotals(from *Election) error {
+	byID := make(map[string]*Contest, len(from.Contests))
+	for i := range from.Contests {
+		byID[from.Contests[i].ID] = &from.Contests[i]
+	}
+	for i := range e.Contests {
+		c := &e.Contests[i]
+		o, ok := byID[c.ID]
+		if !ok {
+			return &Error{Pos: c.Pos, Msg: fmt.Sprintf("contest %q (%s) is not in the file giving electorates and rejected ballots", c.Name, c.ID)}
+		}
+		if a, b := c.ValidVotes(), o.ValidVotes(); a != b {
+			return &Error{Pos: c.Pos, Msg: fmt.Sprintf("contest %q: %d valid votes here but %d at %s", c.Name, a, b, o.Pos)}
+		}
+	}
+	for i := range e.Contests {
+		c := &e.Contests[i]
+		o := byID[c.ID]
+		c.Electorate, c.Invalid = o.Electorate, o.Invalid
+	}
+	return nil
+}

@@ -91,9 +91,20 @@ func (s *Summary) UnelectedShare() float64 { return pct(s.UnelectedVotes, s.Vali
 // WastedVotes is the default wasted-vote total: unelected plus surplus votes.
 func (s *Summary) WastedVotes() int64 { return s.UnelectedVotes + s.SurplusVotes }
 
-// Turnout is (valid + invalid) / electorate in percent, or -1 when either
-// is unknown.
+// Turnout is valid votes as a percentage of the electorate, the House of
+// Commons Library's convention (2024: 59.7%); -1 when the electorate is
+// unknown. BallotTurnout also counts rejected ballots.
 func (s *Summary) Turnout() float64 {
+	if s.Electorate <= 0 {
+		return -1
+	}
+	return pct(s.ValidVotes, s.Electorate)
+}
+
+// BallotTurnout is valid plus rejected ballots as a percentage of the
+// electorate (the Electoral Commission's "ballot box turnout"); -1 when
+// either is unknown.
+func (s *Summary) BallotTurnout() float64 {
 	if s.Electorate <= 0 || s.InvalidVotes < 0 {
 		return -1
 	}

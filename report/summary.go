@@ -320,7 +320,11 @@ func areaText(b *strings.Builder, r *Report, s *measure.Summary, format string) 
 		fmt.Fprintf(b, ", %s rejected", num(s.InvalidVotes))
 	}
 	if t := s.Turnout(); t >= 0 {
-		fmt.Fprintf(b, "; turnout %s%% of %s electors", dec(t, 1), num(s.Electorate))
+		fmt.Fprintf(b, "; turnout %s%% of %s electors (valid votes", dec(t, 1), num(s.Electorate))
+		if bt := s.BallotTurnout(); bt >= 0 {
+			fmt.Fprintf(b, "; %s%% with rejected ballots", dec(bt, 1))
+		}
+		b.WriteString(")")
 	}
 	b.WriteString(".\n\n")
 

@@ -44,6 +44,11 @@ func TestReportDataset2024(t *testing.T) {
 	if v["valid_votes"].(float64) != 28809340 || v["minority_winners"].(float64) != 554 || v["input_format"] != "hoc-candidates" {
 		t.Errorf("valid %v minority %v format %v", v["valid_votes"], v["minority_winners"], v["input_format"])
 	}
+	// Rejected ballots come from the results by constituency (README:
+	// invalid 116,253), merged after checking valid votes per constituency.
+	if v["invalid_votes"] != 116253.0 || v["electorate"] != 48224212.0 {
+		t.Errorf("invalid %v electorate %v", v["invalid_votes"], v["electorate"])
+	}
 	// Same input, same output, byte for byte.
 	_, again, _ := runCLI(t, "report", "uk-ge-2024", "--data-dir", filepath.Dir(dir), "--no-download", "--format", "json")
 	if again != out {

@@ -82,6 +82,9 @@ type loaded struct {
 	source  string // file or dataset
 	format  string // reader used
 	noun    string
+
+	totals, totalsName string // a dataset giving electorates and rejected ballots
+	totalsErr          error
 }
 
 func (f *inputFlags) check() error {
@@ -171,6 +174,14 @@ func (f *inputFlags) load(ctx context.Context, arg string, stderr io.Writer) (*l
 			return nil, err
 		}
 		l.name, l.source, l.noun = d.Title, d.Name+" ("+d.Source+")", d.Noun
+		if d.Totals != "" {
+			totals, _ := dataset.Lookup(d.Totals)
+			if tp, terr := res.Resolve(ctx, totals); terr == nil {
+				l.totals, l.totalsName = tp, totals.Name
+			} else {
+				l.totalsErr = terr
+			}
+		}
 	} else {
 		l.name = filepath.Base(arg)
 	}
@@ -185,6 +196,19 @@ func (f *inputFlags) load(ctx context.Context, arg string, stderr io.Writer) (*l
 	}
 	if e.Name != "" {
 		l.name = e.Name
+	}
+	switch {
+	case l.totals != "":
+		te, _, err := format.ReadResultsFile(l.totals, format.Options{})
+		if err == nil {
+			err = e.AddTotals(te)
+		}
+		if err != nil {
+			return nil, err
+		}
+		e.Notes = append(e.Notes, "Electorates and rejected ballots are from "+l.totalsName+"; its valid votes were checked to equal this file's in every contest.")
+	case l.totalsErr != nil:
+		e.Notes = append(e.Notes, "Electorates and rejected ballots are not shown: "+l.totalsErr.Error())
 	}
 	if strings.HasPrefix(l.format, "hoc-") || strings.HasPrefix(l.format, "ukparl-") {
 		l.noun = "constituency"
