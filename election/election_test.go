@@ -23,7 +23,10 @@ func TestValidate(t *testing.T) {
 	}{
 		{"no contests", func(e *Election) { e.Contests = nil }, "no contests"},
 		{"negative", func(e *Election) { e.Contests[0].Candidates[1].Votes = -1 }, `f:3: contest "Alpha": candidate "Bo" has -1 votes`},
-		{"duplicate", func(e *Election) { e.Contests[0].Candidates[1] = e.Contests[0].Candidates[0]; e.Contests[0].Candidates[1].Pos.Line = 3 },
+		{"duplicate", func(e *Election) {
+			e.Contests[0].Candidates[1] = e.Contests[0].Candidates[0]
+			e.Contests[0].Candidates[1].Pos.Line = 3
+		},
 			`f:3: contest "Alpha": duplicate candidate "Ann" ("Red"), first at f:2`},
 		{"no party", func(e *Election) { e.Contests[0].Candidates[0].Party = "" }, `f:2: contest "Alpha": candidate "Ann" has no party`},
 		{"no candidates", func(e *Election) { e.Contests[0].Candidates = nil }, `f:2: contest "Alpha": expected at least 1 candidate(s) for 1 seat(s), found 0`},
