@@ -2,6 +2,7 @@ package report
 
 import (
 	"encoding/csv"
+	"math"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -270,11 +271,15 @@ func PartyLine(r *Report, s *measure.Summary, p *measure.PartyResult) string {
 		fmt.Fprintf(&b, "%s %s (%s%%)", num(int64(p.Seats)), plural(int64(p.Seats), "seat", "seats"), dec(p.SeatShare, 1))
 	}
 	second := int64(p.Places[1])
+	where := "came second in " + num(second) + " " + r.noun(second)
+	if second == 0 {
+		where = "came second nowhere"
+	}
 	if p.Seats == 0 {
-		fmt.Fprintf(&b, ", and came second in %s %s.", num(second), r.noun(second))
+		fmt.Fprintf(&b, ", and %s.", where)
 		return b.String()
 	}
-	fmt.Fprintf(&b, ", came second in %s %s, and needed %s votes per seat won", num(second), r.noun(second), num(int64(p.VotesPerSeat+0.5)))
+	fmt.Fprintf(&b, ", %s, and needed %s votes per seat won", where, num(int64(p.VotesPerSeat+0.5)))
 	if top := &s.Parties[0]; top.Party.ID != p.Party.ID && top.Seats > 0 {
 		fmt.Fprintf(&b, " against %s's %s", top.Party.Name, num(int64(top.VotesPerSeat+0.5)))
 	}
@@ -399,6 +404,9 @@ func tieWords(t measure.TieRef) string {
 }
 
 func signed(x float64) string {
+	if math.Abs(x) < 0.05 {
+		return "0.0"
+	}
 	if x > 0 {
 		return "+" + dec(x, 1)
 	}
