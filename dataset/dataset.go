@@ -24,7 +24,7 @@ import (
 	"strings"
 )
 
-// A Dataset is one official results file.
+// A Dataset is one official results file (or a map layout for them).
 type Dataset struct {
 	Name   string // e.g. "uk-ge-2024"
 	Title  string // e.g. "UK general election, 4 July 2024"
@@ -60,6 +60,10 @@ var All = []Dataset{
 		"uk/ge2019-notional/candidate-level-results-notional-general-election-12-12-2019.csv",
 		"https://electionresults.parliament.uk/general-elections/5/candidacies.csv",
 		"e8fae90cce001392388c0192446c8a2c2cd55ecabf10303354f518faca38b5de", "constituency", ""},
+	{"uk-2024-hexmap", "UK Parliament constituencies 2024, hex cartogram", "Open Innovations, HexJSON v1.2 (MIT licence)",
+		"uk/maps/uk-constituencies-2024.hexjson",
+		"https://github.com/open-innovations/constituencies/raw/refs/heads/main/src/_data/hexjson/uk-constituencies-2024.hexjson",
+		"7a99cbd2f9574ee7e3fcb55a106189b7342d35c899e96554f51c06b6c73469d0", "", ""},
 }
 
 // Lookup returns the dataset with the given name.

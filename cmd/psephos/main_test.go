@@ -153,3 +153,22 @@ func TestGenericCSVWithMapping(t *testing.T) {
 		t.Errorf("csv:\n%s", out)
 	}
 }
+
+func TestSVGCharts(t *testing.T) {
+	p := datadir.Path(t, "uk/ge2024/HoC-GE2024-results-by-candidate.csv")
+	datadir.Path(t, "uk/maps/uk-constituencies-2024.hexjson")
+	code, out, errs := runCLI(t, "report", p, "--svg", "map", "--data-dir", datadir.Dir(), "--no-download")
+	if code != 0 || strings.Count(out, `class="hex"`) != 650 || !strings.HasPrefix(out, "<svg") {
+		t.Errorf("exit %d %s", code, errs)
+	}
+	code, out, _ = runCLI(t, "report", p, "--svg", "parliament", "--colours", "Lab=#000000")
+	if code != 0 || !strings.Contains(out, `data-party="Lab" data-seats="411" fill="#000000"`) {
+		t.Errorf("exit %d", code)
+	}
+	for _, bad := range [][]string{{"--svg", "pie"}, {"--svg", "bars", "--colours", "Lab=red"}} {
+		code, out, _ = runCLI(t, append([]string{"report", p}, bad...)...)
+		if code != 2 || out != "" {
+			t.Errorf("%v: exit %d", bad, code)
+		}
+	}
+}

@@ -152,27 +152,11 @@ func (f *inputFlags) load(ctx context.Context, arg string, stderr io.Writer) (*l
 		return nil, err
 	}
 	l := &loaded{source: arg, name: arg, noun: "contest"}
-	path := arg
-	if _, statErr := os.Stat(arg); statErr != nil && arg != "-" {
-		d, ok := dataset.Lookup(arg)
-		if !ok {
-			if dataset.IsName(arg) {
-				return nil, fmt.Errorf("%s: no such file, and no dataset of that name (datasets: %s)", arg, strings.Join(dataset.Names(), ", "))
-			}
-			return nil, statErr
-		}
-		res := dataset.Resolver{DataDir: f.dataDir, Log: stderr}
-		if !f.noDownload {
-			res.CacheDir = f.cacheDir
-			if res.CacheDir == "" {
-				if dir, err := os.UserCacheDir(); err == nil {
-					res.CacheDir = filepath.Join(dir, "psephos")
-				}
-			}
-		}
-		if path, err = res.Resolve(ctx, d); err != nil {
-			return nil, err
-		}
+	path, d, res, err := f.resolve(ctx, arg, stderr)
+	if err != nil {
+		return nil, err
+	}
+	if d != nil {
 		l.name, l.source, l.noun = d.Title, d.Name+" ("+d.Source+")", d.Noun
 		if d.Totals != "" {
 			totals, _ := dataset.Lookup(d.Totals)
@@ -218,6 +202,34 @@ func (f *inputFlags) load(ctx context.Context, arg string, stderr io.Writer) (*l
 		return nil, err
 	}
 	return l, nil
+}
+
+// resolve returns the file for arg: arg itself when it is a file (or "-"),
+// else the named dataset's file, found or downloaded by the resolver it
+// returns.
+func (f *inputFlags) resolve(ctx context.Context, arg string, stderr io.Writer) (string, *dataset.Dataset, *dataset.Resolver, error) {
+	res := &dataset.Resolver{DataDir: f.dataDir, Log: stderr}
+	if !f.noDownload {
+		res.CacheDir = f.cacheDir
+		if res.CacheDir == "" {
+			if dir, err := os.UserCacheDir(); err == nil {
+				res.CacheDir = filepath.Join(dir, "psephos")
+			}
+		}
+	}
+	if arg == "-" {
+		return arg, nil, res, nil
+	}
+	if _, err := os.Stat(arg); err == nil {
+		return arg, nil, res, nil
+	} else if d, ok := dataset.Lookup(arg); ok {
+		path, err := res.Resolve(ctx, d)
+		return path, &d, res, err
+	} else if dataset.IsName(arg) {
+		return "", nil, nil, fmt.Errorf("%s: no such file, and no dataset of that name (datasets: %s)", arg, strings.Join(dataset.Names(), ", "))
+	} else {
+		return "", nil, nil, err
+	}
 }
 
 // emit writes the rendered output only when rendering succeeded, so a
