@@ -22,7 +22,7 @@ func TestValidate(t *testing.T) {
 		want string
 	}{
 		{"no contests", func(e *Election) { e.Contests = nil }, "no contests"},
-		{"negative", func(e *Election) { e.Contests[0].Candidates[1].Votes = -1 }, `f:3: contest "Alpha": candidate "Bo" has -1 votes`},
+		{"negative", func(e *Election) { e.Contests[0].Candidates[1].Votes = -1 }, `f:3: contest "Alpha": candidate "Bo" has -1 votes; expected a count from 0`},
 		{"duplicate", func(e *Election) {
 			e.Contests[0].Candidates[1] = e.Contests[0].Candidates[0]
 			e.Contests[0].Candidates[1].Pos.Line = 3
@@ -34,6 +34,8 @@ func TestValidate(t *testing.T) {
 			e.Contests[0].Candidates = []Candidate{{Name: "others", Party: "Other", Votes: 4, Aggregate: true}}
 		}, "found 0"},
 		{"zero seats", func(e *Election) { e.Contests[0].Seats = 0 }, "expected at least 1 seat, found 0"},
+		{"too many votes", func(e *Election) { e.Contests[0].Candidates[0].Votes = MaxVotes + 1 }, "expected a count from 0 to 1000000000000"},
+		{"small electorate", func(e *Election) { e.Contests[0].Electorate, e.Contests[0].Invalid = 9, 2 }, `contest "Alpha": electorate 9 is smaller than its 8 valid and 2 rejected ballots`},
 		{"repeated ID", func(e *Election) { e.Contests = append(e.Contests, e.Contests[0]) }, `contest "A" appears twice`},
 		{"no name", func(e *Election) { e.Contests[0].Name = "" }, `contest "A" has an empty name`},
 	}
@@ -88,7 +90,7 @@ func TestPartyNames(t *testing.T) {
 	p.Add("Green", "Scottish Green Party")
 	p.Add("Green", "Green")
 	got := p.Parties()
-	if len(got) != 2 || got[0] != (Party{"Lab", "Labour"}) || got[1] != (Party{"Green", "Green"}) {
+	if len(got) != 2 || got[0] != (Party{ID: "Lab", Name: "Labour"}) || got[1] != (Party{ID: "Green", Name: "Green"}) {
 		t.Errorf("%v", got)
 	}
 	if g := p.Grouped(); len(g) != 2 || g[0] != "Lab: Labour, Labour and Co-operative" {

@@ -21,6 +21,7 @@ import (
 	"github.com/psephos/psephos/election"
 	"github.com/psephos/psephos/format/csv"
 	"github.com/psephos/psephos/format/hoc"
+	"github.com/psephos/psephos/format/internal/csvio"
 	"github.com/psephos/psephos/format/ukparl"
 )
 
@@ -92,7 +93,7 @@ func ReadResults(r io.Reader, name string, opt Options) (*election.Election, str
 			}
 		}
 		if f == nil {
-			return nil, "", fmt.Errorf("unknown input format %q; expected one of: %s", opt.Format, strings.Join(names(), ", "))
+			return nil, "", &UnknownFormatError{opt.Format}
 		}
 	} else {
 		header, err := peekHeader(br, opt.Comma)
@@ -106,9 +107,7 @@ func ReadResults(r io.Reader, name string, opt Options) (*election.Election, str
 			}
 		}
 		if f == nil {
-			return nil, "", &election.Error{Pos: election.Pos{File: name, Line: 1}, Msg: fmt.Sprintf(
-				"unknown results format: the header %s matches none of %s (map the generic CSV's columns with --column FIELD=NAME, or force a format with --input-format)",
-				quoteList(header, 8), strings.Join(names(), ", "))}
+			return nil, "", &election.Error{Pos: election.Pos{File: name, Line: 1}, Msg: unknownFormat(header, opt)}
 		}
 	}
 	e, err := f.read(br, name, opt)
@@ -118,7 +117,8 @@ func ReadResults(r io.Reader, name string, opt Options) (*election.Election, str
 	return e, f.Name, nil
 }
 
-func names() []string {
+// Names lists the results formats' names.
+func Names() []string {
 	out := make([]string, len(ResultsFormats))
 	for i, f := range ResultsFormats {
 		out[i] = f.Name
@@ -126,24 +126,35 @@ func names() []string {
 	return out
 }
 
-func quoteList(h []string, n int) string {
-	var b strings.Builder
-	b.WriteByte('[')
-	for i, s := range h {
-		if i == n {
-			fmt.Fprintf(&b, ", ... %d more", len(h)-n)
-			break
+// unknownFormat explains why no reader matched: for a header that is nearly
+// the generic CSV, the columns it lacks; for one semicolon-separated field,
+// the delimiter.
+func unknownFormat(header []string, opt Options) string {
+	msg := fmt.Sprintf("unknown results format: the header [%s] matches none of %s", csvio.Quoted(header, 8), strings.Join(Names(), ", "))
+	cols := opt.csvColumns()
+	var missing []string
+	for _, c := range []string{cols.Contest, cols.Party, cols.Votes} {
+		if csvio.Index(header, c) < 0 {
+			missing = append(missing, c)
 		}
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(&b, "%q", s)
 	}
-	b.WriteByte(']')
-	return b.String()
+	switch {
+	case len(header) == 1 && strings.ContainsAny(header[0], ";\t|"):
+		msg += "; the header is one field: set the delimiter, e.g. --delimiter ';'"
+	case len(missing) < 3:
+		msg += fmt.Sprintf("; as the generic CSV it lacks the column(s) %s: map them with --column FIELD=NAME", csvio.Quoted(missing, 3))
+	default:
+		msg += "; map the generic CSV's columns with --column FIELD=NAME, or force a format with --input-format"
+	}
+	return msg
 }
 
-var bom = []byte{0xEF, 0xBB, 0xBF}
+// UnknownFormatError is a forced format name that no reader has.
+type UnknownFormatError struct{ Name string }
+
+func (e *UnknownFormatError) Error() string {
+	return fmt.Sprintf("unknown input format %q; expected one of: %s", e.Name, strings.Join(Names(), ", "))
+}
 
 // peekHeader parses the first CSV record without consuming input.
 func peekHeader(br *bufio.Reader, comma rune) ([]string, error) {
@@ -151,7 +162,7 @@ func peekHeader(br *bufio.Reader, comma rune) ([]string, error) {
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return nil, err
 	}
-	b = bytes.TrimPrefix(b, bom)
+	b = csvio.TrimBOM(b)
 	if len(bytes.TrimSpace(b)) == 0 {
 		return nil, fmt.Errorf("empty file: expected a header line")
 	}

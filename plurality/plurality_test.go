@@ -170,3 +170,64 @@ func TestOrderIndependence(t *testing.T) {
 		t.Errorf("base %v (%d), reversed %v (%d)", winners(base), base.Majority, winners(other), other.Majority)
 	}
 }
+
+// Case 21's Hillcrest: a tie for second is reported as such, in either input
+// order, with no lot.
+func TestRunnerUpTie(t *testing.T) {
+	for _, c := range []*election.Contest{
+		contest(1, "Dan Dyer", "Blue", 2000, "Erin Ellis", "Red", 1500, "Frank Ford", "Green", 1500),
+		contest(1, "Frank Ford", "Green", 1500, "Erin Ellis", "Red", 1500, "Dan Dyer", "Blue", 2000),
+	} {
+		r, err := plurality.Count(c, plurality.TieBreak{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ru []string
+		for _, k := range r.RunnerUp {
+			ru = append(ru, c.Candidates[k].Name)
+		}
+		if len(ru) != 2 || r.Majority != 500 || r.Tie != nil || r.Winner().Name != "Dan Dyer" {
+			t.Errorf("runner-up %v majority %d", ru, r.Majority)
+		}
+	}
+}
+
+func TestRecordedLotsMustDecideSomething(t *testing.T) {
+	e := &election.Election{Contests: []election.Contest{
+		*contest(1, "Alice", "Red", 10, "Bob", "Blue", 10),
+		*contest(1, "Cy", "Red", 10, "Di", "Blue", 5),
+	}}
+	e.Contests[1].ID, e.Contests[1].Name = "D", "Dale"
+	for key, want := range map[string]string{
+		"Nowhere": `recorded lot for "Nowhere": no contest of this election has that ID or name`,
+		"Dale":    `recorded lot for "Dale": contest "Dale" has no tie for its last seat`,
+	} {
+		_, err := plurality.CountElection(e, plurality.TieBreak{Drawn: map[string][]string{key: {"Cy"}}})
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: err = %v", key, err)
+		}
+	}
+	rs, err := plurality.CountElection(e, plurality.TieBreak{Drawn: map[string][]string{"C": {"Bob"}}})
+	if err != nil || rs[0].Winner().Name != "Bob" || rs[0].Tie.Resolution != plurality.RecordedLot {
+		t.Errorf("%v", err)
+	}
+	e.Contests[1].Name = "C"
+	if _, err := plurality.CountElection(e, plurality.TieBreak{Drawn: map[string][]string{"C": {"Bob"}}}); err != nil {
+		t.Errorf("an ID match must win over a name: %v", err)
+	}
+}
+
+// An aggregate's bound decides what is uncertain: with each aggregated
+// candidate at most 40 (the runner-up's votes, as the Library's row says),
+// the runner-up is certain but third place is not.
+func TestAggregateBound(t *testing.T) {
+	c := contest(1, "Ann", "Red", 100, "Bo", "Blue", 40, "Cy", "Green", 10)
+	c.Candidates = append(c.Candidates, election.Candidate{Name: "others", Party: "Other", Votes: 60, Aggregate: true, AggregateMax: 40})
+	r, err := plurality.Count(c, plurality.TieBreak{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Uncertain || r.Placings[1].Uncertain || !r.Placings[2].Uncertain {
+		t.Errorf("%+v", r)
+	}
+}

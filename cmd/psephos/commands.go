@@ -43,6 +43,9 @@ func newReport() *cobra.Command {
 			if by != "" && by != election.Nation && by != election.Region {
 				return usageError{fmt.Errorf("--by %q: expected nation or region", by)}
 			}
+			if !(minShare >= 0 && minShare <= 100) {
+				return usageError{fmt.Errorf("--min-share %v: expected a percentage from 0 to 100", minShare)}
+			}
 			l, err := f.load(cmd.Context(), args[0], cmd.ErrOrStderr())
 			if err != nil {
 				return err
@@ -95,13 +98,19 @@ func newExplain() *cobra.Command {
 			if party == "" {
 				return usageError{fmt.Errorf("--party is required (a party code such as RUK, or its name)")}
 			}
+			if limit < 0 {
+				return usageError{fmt.Errorf("--limit %d: expected 0 (all) or more", limit)}
+			}
+			if f.output == report.CSV {
+				return usageError{report.ErrNoCSV}
+			}
 			l, err := f.load(cmd.Context(), args[0], cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}
 			d, err := measure.Explain(l.e, l.results, party)
 			if err != nil {
-				return err
+				return usageError{err}
 			}
 			x := &report.Explanation{Report: l.report("", 0), Detail: d, Limit: limit}
 			return emit(cmd.OutOrStdout(), func(w io.Writer) error { return report.WriteExplanation(w, x, f.output) })

@@ -67,7 +67,7 @@ func TestExplainAndCount(t *testing.T) {
 		t.Errorf("count csv: exit %d, %d lines", code, strings.Count(out, "\n"))
 	}
 	code, _, errs = runCLI(t, "explain", p, "--party", "Nobody")
-	if code != 1 || !strings.Contains(errs, `no party "Nobody"`) {
+	if code != 2 || !strings.Contains(errs, `no party "Nobody"`) {
 		t.Errorf("exit %d %s", code, errs)
 	}
 }
@@ -131,6 +131,10 @@ func TestUsageErrors(t *testing.T) {
 		{"frobnicate"},
 		{"count", "x.csv", "--tie-break", "coin"},
 		{"count", "x.csv", "--column", "votes"},
+		{"report", "x.csv", "--min-share", "-5"},
+		{"report", "x.csv", "--min-share", "NaN"},
+		{"explain", "x.csv", "--party", "Lab", "--limit", "-3"},
+		{"explain", "x.csv", "--party", "Lab", "-f", "csv"},
 	} {
 		code, out, errs := runCLI(t, args...)
 		if code != 2 || out != "" || !strings.HasPrefix(errs, "psephos: ") || strings.Count(errs, "\n") != 1 {
@@ -170,5 +174,60 @@ func TestSVGCharts(t *testing.T) {
 		if code != 2 || out != "" {
 			t.Errorf("%v: exit %d", bad, code)
 		}
+	}
+}
+
+func TestLotsAndMappingsMustApply(t *testing.T) {
+	p := datadir.Case(t, "21-fptp-tie-decided-by-lot/results.csv")
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"--lot", "Nowhere=X"}, 1, `recorded lot for "Nowhere": no contest of this election has that ID or name`},
+		{[]string{"--lot", "Hillcrest=Erin Ellis"}, 1, `contest "Hillcrest" has no tie for its last seat`},
+		{[]string{"--lot", "Millbrook=Carol Clark"}, 1, `the recorded lot names "Carol Clark", who is not among the tied candidates`},
+		{[]string{"--column", "seats=Sitze"}, 1, `column "Sitze" (mapped with --column seats=Sitze) is not in the header`},
+		{[]string{"--input-format", "xml"}, 2, `unknown input format "xml"`},
+	} {
+		code, out, errs := runCLI(t, append([]string{"count", p}, c.args...)...)
+		if code != c.code || out != "" || !strings.Contains(errs, c.want) {
+			t.Errorf("%v: exit %d, stderr %q", c.args, code, errs)
+		}
+	}
+	hoc := datadir.Path(t, "uk/ge2024/HoC-GE2024-results-by-candidate.csv")
+	code, _, errs := runCLI(t, "report", hoc, "--column", "votes=Votes")
+	if code != 2 || !strings.Contains(errs, "--column and --delimiter apply to the generic CSV only") {
+		t.Errorf("exit %d %s", code, errs)
+	}
+}
+
+// A dataset name means the checked dataset, even if a file of that name is
+// in the current folder; a changed copy of its companion file is an error.
+func TestDatasetNamesAreChecked(t *testing.T) {
+	src := datadir.Path(t, "uk/ge2024/HoC-GE2024-results-by-candidate.csv")
+	cons := datadir.Path(t, "uk/ge2024/HoC-GE2024-results-by-constituency.csv")
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "uk", "ge2024"), 0o755)
+	data, _ := os.ReadFile(src)
+	os.WriteFile(filepath.Join(dir, "uk", "ge2024", filepath.Base(src)), data, 0o644)
+	c, _ := os.ReadFile(cons)
+	c = append(c, '\n')
+	os.WriteFile(filepath.Join(dir, "uk", "ge2024", filepath.Base(cons)), c, 0o644)
+	code, out, errs := runCLI(t, "report", "uk-ge-2024", "--data-dir", dir, "--no-download")
+	if code != 1 || out != "" || !strings.Contains(errs, "differs from the tested release") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+	wd, _ := os.Getwd()
+	defer os.Chdir(wd)
+	os.Chdir(t.TempDir())
+	os.WriteFile("uk-ge-2024", []byte("contest,party,votes\nA,Red,1\n"), 0o644)
+	code, out, errs = runCLI(t, "report", "uk-ge-2024", "--data-dir", datadir.Dir(), "--no-download", "-f", "json")
+	if code != 0 || !strings.Contains(out, `"valid_votes": 28809340`) {
+		t.Errorf("a local file shadowed the dataset: exit %d %s", code, errs)
+	}
+	code, out, _ = runCLI(t, "report", "./uk-ge-2024", "-f", "json")
+	if code != 0 || !strings.Contains(out, `"valid_votes": 1,`) {
+		t.Errorf("./name should read the file: exit %d", code)
 	}
 }

@@ -3,13 +3,17 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	"github.com/psephos/psephos/dataset"
 	"github.com/psephos/psephos/election"
@@ -61,7 +65,7 @@ func (f *inputFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&f.cacheDir, "cache-dir", "", "where downloaded datasets are kept (default: the user cache folder, psephos)")
 	fl.BoolVar(&f.noDownload, "no-download", false, "never download a dataset; use only the data and cache folders")
 	fl.StringVar(&f.tieBreak, "tie-break", "pending", "a tie for a seat: pending (report it; the law requires a lot) or lot (psephos's seeded lot, recorded in the output)")
-	fl.Uint64Var(&f.seed, "seed", 1, "seed of the lot for --tie-break lot")
+	fl.Uint64Var(&f.seed, "seed", 1, "seed of psephos's lot (--tie-break lot) and of simulations; the same seed gives the same draw")
 	fl.StringArrayVar(&f.lots, "lot", nil, "record a lot drawn by the returning officer, as CONTEST=CANDIDATE (contest ID or name); repeatable")
 	fl.StringVarP(&f.output, "format", "f", report.Table, "output: "+strings.Join(report.Formats, ", "))
 }
@@ -160,12 +164,18 @@ func (f *inputFlags) load(ctx context.Context, arg string, stderr io.Writer) (*l
 		l.name, l.source, l.noun = d.Title, d.Name+" ("+d.Source+")", d.Noun
 		if d.Totals != "" {
 			totals, _ := dataset.Lookup(d.Totals)
-			if tp, terr := res.Resolve(ctx, totals); terr == nil {
+			tp, terr := res.Resolve(ctx, totals)
+			switch {
+			case terr == nil:
 				l.totals, l.totalsName = tp, totals.Name
-			} else {
+			case errors.Is(terr, dataset.ErrChanged):
+				return nil, terr // a changed file is an error, never a quiet downgrade
+			default:
 				l.totalsErr = terr
 			}
 		}
+	} else if arg == "-" {
+		l.name, l.source = "standard input", "standard input"
 	} else {
 		l.name = filepath.Base(arg)
 	}
@@ -176,7 +186,14 @@ func (f *inputFlags) load(ctx context.Context, arg string, stderr io.Writer) (*l
 		e, l.format, err = format.ReadResultsFile(path, opt)
 	}
 	if err != nil {
+		var uf *format.UnknownFormatError
+		if errors.As(err, &uf) {
+			return nil, usageError{err}
+		}
 		return nil, err
+	}
+	if (len(f.columns) > 0 || f.delimiter != ",") && l.format != csv.Format {
+		return nil, usageError{fmt.Errorf("--column and --delimiter apply to the generic CSV only; %s was read as %s", l.source, l.format)}
 	}
 	if e.Name != "" {
 		l.name = e.Name
@@ -208,7 +225,10 @@ func (f *inputFlags) load(ctx context.Context, arg string, stderr io.Writer) (*l
 // else the named dataset's file, found or downloaded by the resolver it
 // returns.
 func (f *inputFlags) resolve(ctx context.Context, arg string, stderr io.Writer) (string, *dataset.Dataset, *dataset.Resolver, error) {
-	res := &dataset.Resolver{DataDir: f.dataDir, Log: stderr}
+	res := &dataset.Resolver{DataDir: f.dataDir, Client: &http.Client{Timeout: 2 * time.Minute}}
+	if file, ok := stderr.(*os.File); ok && term.IsTerminal(int(file.Fd())) {
+		res.Log = stderr // say so before a download only to a person watching
+	}
 	if !f.noDownload {
 		res.CacheDir = f.cacheDir
 		if res.CacheDir == "" {
@@ -220,16 +240,19 @@ func (f *inputFlags) resolve(ctx context.Context, arg string, stderr io.Writer) 
 	if arg == "-" {
 		return arg, nil, res, nil
 	}
-	if _, err := os.Stat(arg); err == nil {
-		return arg, nil, res, nil
-	} else if d, ok := dataset.Lookup(arg); ok {
+	// A dataset name wins over a file of the same name in the current
+	// folder (write ./NAME for the file): the name promises a checked file.
+	if d, ok := dataset.Lookup(arg); ok {
 		path, err := res.Resolve(ctx, d)
 		return path, &d, res, err
-	} else if dataset.IsName(arg) {
-		return "", nil, nil, fmt.Errorf("%s: no such file, and no dataset of that name (datasets: %s)", arg, strings.Join(dataset.Names(), ", "))
-	} else {
-		return "", nil, nil, err
 	}
+	if _, err := os.Stat(arg); err != nil {
+		if dataset.IsName(arg) {
+			return "", nil, nil, fmt.Errorf("%s: no such file, and no dataset of that name (datasets: %s)", arg, strings.Join(dataset.Names(), ", "))
+		}
+		return "", nil, nil, fmt.Errorf("%s: no such file", arg)
+	}
+	return arg, nil, res, nil
 }
 
 // emit writes the rendered output only when rendering succeeded, so a

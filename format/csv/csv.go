@@ -143,6 +143,22 @@ func read(t *csvio.Reader, cols Columns) (*election.Election, error) {
 		}
 		return csvio.Index(t.Header, name)
 	}
+	// A column the user named (differing from the default name) must exist:
+	// a mistyped mapping must not be ignored.
+	def := DefaultColumns()
+	for _, m := range []struct{ field, name, def string }{
+		{"contest_id", cols.ContestID, def.ContestID}, {"candidate", cols.Candidate, def.Candidate},
+		{"seats", cols.Seats, def.Seats}, {"electorate", cols.Electorate, def.Electorate}, {"invalid_votes", cols.Invalid, def.Invalid},
+	} {
+		if m.name != "" && !strings.EqualFold(m.name, m.def) && csvio.Index(t.Header, m.name) < 0 {
+			return nil, &election.Error{Pos: election.Pos{File: t.File(), Line: 1}, Msg: fmt.Sprintf("column %q (mapped with --column %s=%s) is not in the header; found columns: %s", m.name, m.field, m.name, csvio.Quoted(t.Header, 30))}
+		}
+	}
+	for kind, name := range cols.Areas {
+		if !strings.EqualFold(name, def.Areas[kind]) && csvio.Index(t.Header, name) < 0 {
+			return nil, &election.Error{Pos: election.Pos{File: t.File(), Line: 1}, Msg: fmt.Sprintf("column %q (mapped with --column %s=%s) is not in the header; found columns: %s", name, kind, name, csvio.Quoted(t.Header, 30))}
+		}
+	}
 	cID, cCand := opt(cols.ContestID), opt(cols.Candidate)
 	cSeats, cElect, cInvalid := opt(cols.Seats), opt(cols.Electorate), opt(cols.Invalid)
 	type areaCol struct {

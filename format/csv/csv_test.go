@@ -99,6 +99,11 @@ func TestColumnMapping(t *testing.T) {
 	if err := cols.Set("colour", "X"); err == nil {
 		t.Error("unknown field accepted")
 	}
+	// A mapped column that is not there is an error, not ignored.
+	cols.Set("seats", "Sitze")
+	if _, err := csv.Read(strings.NewReader(in), "m.csv", csv.Options{Columns: cols, Comma: ';'}); err == nil || !strings.HasPrefix(err.Error(), `m.csv:1: column "Sitze" (mapped with --column seats=Sitze) is not in the header`) {
+		t.Errorf("err = %v", err)
+	}
 }
 
 func TestPerContestValues(t *testing.T) {
@@ -137,6 +142,9 @@ func TestBadInput(t *testing.T) {
 		{"invalid utf-8", h + "A,\xc3\x28,Red,3\n", "x.csv:2:3: invalid UTF-8 in field 2 (byte 0xC3)"},
 		{"bare quote", h + "A,An\"n,Red,3\n", "x.csv:2:5: malformed CSV"},
 		{"fewer fields", h + "A,Ann,3\n", "x.csv:2: expected 4 fields as in the header, found 3"},
+		{"line break in a name", h + "A,\"An\nn\",Red,3\n", "x.csv:2:3: control character 0x0A in field 2"},
+		{"repeated column", "contest,candidate,party,votes,Votes\n", `x.csv:1: column "Votes" appears twice in the header (columns 4 and 5)`},
+		{"huge", h + "A,Ann,Red,4000000000000000000\n", `x.csv:2: column "votes": expected a whole number of votes up to 1000000000000`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

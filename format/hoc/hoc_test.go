@@ -163,6 +163,8 @@ func TestCandidatesBadInput(t *testing.T) {
 		{"no party", candHeader + row("W1", "A", "", "Ann", "Jones", "3"), `in.csv:2: empty "Party abbreviation"`},
 		{"no id", candHeader + row("", "A", "Lab", "Ann", "Jones", "3"), `in.csv:2: empty "ONS ID"`},
 		{"header only", candHeader, "in.csv: no contests"},
+		{"conflicting name", candHeader + good + row("W1", "B", "LD", "Cy", "Lee", "5"), `in.csv:4: constituency W1 is named "B" here but "A" at in.csv:2`},
+		{"quoted line break", candHeader + row("W1", "A\nB", "Lab", "Ann", "Jones", "3"), "in.csv:2:"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

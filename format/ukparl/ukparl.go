@@ -10,7 +10,10 @@
 // vote count" and "Election invalid vote count" are per contest; the
 // candidate's party is "Main party abbreviation", or Ind where "Candidate is
 // standing as independent" is true, or Spk where "Candidate is standing as
-// Commons Speaker" is true. Notional rows carry no candidate names.
+// Commons Speaker" is true. Notional rows carry no candidate names. A row
+// whose "Candidate is notional political party aggregate" is true is taken
+// as an aggregate of several candidates (counted, never placed). Every row of
+// a constituency must repeat its name, areas, electorate and vote counts.
 //
 // The candidates' votes of each contest must sum to its "Election valid vote
 // count"; a row with no party, a bad number or a bad flag is an error with
@@ -73,6 +76,7 @@ func read(t *csvio.Reader) (*election.Election, error) {
 		cVotes
 	)
 	notional := csvio.Index(t.Header, "General election is notional")
+	cAgg := csvio.Index(t.Header, "Candidate is notional political party aggregate")
 	e := &election.Election{}
 	var parties election.PartyNames
 	index := map[string]int{}
@@ -99,36 +103,29 @@ func read(t *csvio.Reader) (*election.Election, error) {
 		if id == "" {
 			return nil, t.Errorf("empty \"Constituency geographic code\"; expected a code such as E14001290")
 		}
+		c := election.Contest{ID: id, Name: strings.TrimSpace(rec[col[cName]]), Seats: 1, Pos: t.Pos(), Invalid: election.Unknown,
+			Areas: election.NationRegion(strings.TrimSpace(rec[col[cCountry]]), strings.TrimSpace(rec[col[cRegion]]))}
+		if c.Electorate, err = csvio.Votes(rec[col[cElectorate]]); err != nil {
+			return nil, t.Errorf("column \"Electorate\": %v", err)
+		}
+		if s := strings.TrimSpace(rec[col[cInvalid]]); s != "" {
+			if c.Invalid, err = csvio.Votes(s); err != nil {
+				return nil, t.Errorf("column \"Election invalid vote count\": %v", err)
+			}
+		}
+		valid, err := csvio.Votes(rec[col[cValid]])
+		if err != nil {
+			return nil, t.Errorf("column \"Election valid vote count\": %v", err)
+		}
 		ci, ok := index[id]
 		if !ok {
-			c := election.Contest{ID: id, Name: strings.TrimSpace(rec[col[cName]]), Seats: 1, Pos: t.Pos(), Invalid: election.Unknown}
-			country := strings.TrimSpace(rec[col[cCountry]])
-			region := strings.TrimSpace(rec[col[cRegion]])
-			if region == "" {
-				region = country
-			}
-			if country != "" {
-				c.Areas = append(c.Areas, election.Area{Kind: election.Nation, Name: country})
-			}
-			if region != "" {
-				c.Areas = append(c.Areas, election.Area{Kind: election.Region, Name: region})
-			}
-			if c.Electorate, err = csvio.Votes(rec[col[cElectorate]]); err != nil {
-				return nil, t.Errorf("column \"Electorate\": %v", err)
-			}
-			if s := strings.TrimSpace(rec[col[cInvalid]]); s != "" {
-				if c.Invalid, err = csvio.Votes(s); err != nil {
-					return nil, t.Errorf("column \"Election invalid vote count\": %v", err)
-				}
-			}
-			valid, err := csvio.Votes(rec[col[cValid]])
-			if err != nil {
-				return nil, t.Errorf("column \"Election valid vote count\": %v", err)
-			}
 			ci = len(e.Contests)
 			index[id] = ci
 			e.Contests = append(e.Contests, c)
 			declared = append(declared, valid)
+		} else if first := &e.Contests[ci]; c.Name != first.Name || c.Electorate != first.Electorate || c.Invalid != first.Invalid ||
+			valid != declared[ci] || !sameAreas(c.Areas, first.Areas) {
+			return nil, t.Errorf("constituency %s: its name, areas, electorate or vote counts differ from those at %s (%q, electorate %d, valid %d)", id, first.Pos, first.Name, first.Electorate, declared[ci])
 		}
 		party := strings.TrimSpace(rec[col[cParty]])
 		partyName := strings.TrimSpace(rec[col[cPartyName]])
@@ -139,6 +136,12 @@ func read(t *csvio.Reader) (*election.Election, error) {
 		ind, err := flag(rec, col[cInd])
 		if err != nil {
 			return nil, err
+		}
+		aggregate := false
+		if cAgg >= 0 {
+			if aggregate, err = flag(rec, cAgg); err != nil {
+				return nil, err
+			}
 		}
 		if party == "" {
 			switch {
@@ -159,7 +162,7 @@ func read(t *csvio.Reader) (*election.Election, error) {
 		}
 		parties.Add(party, partyName)
 		name := strings.TrimSpace(strings.TrimSpace(rec[col[cGiven]]) + " " + strings.TrimSpace(rec[col[cFamily]]))
-		e.Contests[ci].Candidates = append(e.Contests[ci].Candidates, election.Candidate{Name: name, Party: party, Votes: votes, Pos: t.Pos()})
+		e.Contests[ci].Candidates = append(e.Contests[ci].Candidates, election.Candidate{Name: name, Party: party, Votes: votes, Aggregate: aggregate, Pos: t.Pos()})
 	}
 	for i := range e.Contests {
 		c := &e.Contests[i]
@@ -180,4 +183,16 @@ func read(t *csvio.Reader) (*election.Election, error) {
 		return nil, err
 	}
 	return e, nil
+}
+
+func sameAreas(a, b []election.Area) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }

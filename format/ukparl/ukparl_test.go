@@ -68,6 +68,7 @@ func TestBadInput(t *testing.T) {
 		{"flag", header + strings.Replace(ok, "false,true,10", "no,true,10", 1), `n.csv:3: column "Candidate is standing as Commons Speaker": expected true or false, found "no"`},
 		{"votes", header + strings.Replace(ok, ",20\n", ",2O\n", 1), `n.csv:2: column "Candidate vote count": expected a whole number of votes`},
 		{"missing column", strings.Replace(header, ",Candidate vote count", "", 1), `n.csv:1: missing column "Candidate vote count"`},
+		{"conflicting electorate", header + strings.Replace(ok, "E1,Town,England,London,100,30,,,,,", "E1,Town,England,London,101,30,,,,,", 1), `n.csv:3: constituency E1: its name, areas, electorate or vote counts differ from those at n.csv:2`},
 	}
 	if _, err := ukparl.Read(strings.NewReader(header+ok), "n.csv"); err != nil {
 		t.Fatalf("good input: %v", err)
@@ -79,6 +80,20 @@ func TestBadInput(t *testing.T) {
 				t.Errorf("err = %v\nwant %q", err, c.want)
 			}
 		})
+	}
+}
+
+// A row flagged "notional political party aggregate" stands for several
+// candidates: counted, never placed or elected.
+func TestAggregateFlag(t *testing.T) {
+	h := strings.Replace(header, "Candidate vote count", "Candidate is notional political party aggregate,Candidate vote count", 1)
+	in := h + "E1,Town,England,London,100,30,,,,Labour,Lab,false,false,false,20\nE1,Town,England,London,100,30,,,,Others,Oth,false,false,true,10\n"
+	e, err := ukparl.Read(strings.NewReader(in), "n.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k := e.Contests[0].Candidates[1]; !k.Aggregate || k.Votes != 10 {
+		t.Errorf("%+v", k)
 	}
 }
 

@@ -27,6 +27,9 @@ type Reader struct {
 
 var bom = []byte{0xEF, 0xBB, 0xBF}
 
+// TrimBOM removes a leading UTF-8 byte-order mark.
+func TrimBOM(b []byte) []byte { return bytes.TrimPrefix(b, bom) }
+
 // New reads the header of a CSV file. file names the input in errors; comma
 // is the field delimiter (',' when 0). Every later record must have as many
 // fields as the header.
@@ -49,8 +52,17 @@ func New(r io.Reader, file string, comma rune) (*Reader, error) {
 		return nil, err
 	}
 	rd.Header = make([]string, len(h))
+	seen := make(map[string]int, len(h))
 	for i, s := range h {
 		rd.Header[i] = strings.TrimSpace(s)
+		k := strings.ToLower(rd.Header[i])
+		if k == "" {
+			continue
+		}
+		if j, dup := seen[k]; dup {
+			return nil, &election.Error{Pos: election.Pos{File: file, Line: line}, Msg: fmt.Sprintf("column %q appears twice in the header (columns %d and %d): expected each name once", rd.Header[i], j+1, i+1)}
+		}
+		seen[k] = i
 	}
 	rd.line = line
 	return rd, nil
@@ -98,6 +110,12 @@ func (r *Reader) next() ([]string, int, error) {
 	}
 	line, _ := r.cr.FieldPos(0)
 	for i, f := range rec {
+		for j := 0; j < len(f); j++ {
+			if c := f[j]; c < 0x20 || c == 0x7f {
+				l, col := r.cr.FieldPos(i)
+				return nil, 0, &election.Error{Pos: election.Pos{File: r.file, Line: l, Col: col}, Msg: fmt.Sprintf("control character 0x%02X in field %d: expected text on one line (a quoted line break or tab in a name is not allowed)", c, i+1)}
+			}
+		}
 		if !utf8.ValidString(f) {
 			l, c := r.cr.FieldPos(i)
 			bad := 0
@@ -132,7 +150,7 @@ func (r *Reader) Require(names ...string) ([]int, error) {
 	for i, n := range names {
 		out[i] = Index(r.Header, n)
 		if out[i] < 0 {
-			return nil, &election.Error{Pos: election.Pos{File: r.file, Line: 1}, Msg: fmt.Sprintf("missing column %q; found columns: %s", n, quoted(r.Header))}
+			return nil, &election.Error{Pos: election.Pos{File: r.file, Line: 1}, Msg: fmt.Sprintf("missing column %q; found columns: %s", n, Quoted(r.Header, 30))}
 		}
 	}
 	return out, nil
@@ -154,10 +172,9 @@ func Votes(field string) (int64, error) {
 		c := s[i]
 		switch {
 		case c >= '0' && c <= '9':
-			if n > (1<<62)/10 {
-				return 0, fmt.Errorf("expected a whole number of votes, found %q (too large)", field)
+			if n = n*10 + int64(c-'0'); n > election.MaxVotes {
+				return 0, fmt.Errorf("expected a whole number of votes up to %d, found %q (too large)", election.MaxVotes, field)
 			}
-			n = n*10 + int64(c-'0')
 			digits++
 			if group >= 0 {
 				group++
@@ -177,18 +194,18 @@ func Votes(field string) (int64, error) {
 	return n, nil
 }
 
-// quoted lists names as "a", "b", ... (at most 30).
-func quoted(names []string) string {
+// Quoted lists names as "a", "b", ..., at most n of them.
+func Quoted(names []string, n int) string {
 	var b strings.Builder
-	for i, n := range names {
-		if i == 30 {
-			fmt.Fprintf(&b, ", ... (%d more)", len(names)-30)
+	for i, s := range names {
+		if i == n {
+			fmt.Fprintf(&b, ", ... (%d more)", len(names)-n)
 			break
 		}
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		fmt.Fprintf(&b, "%q", n)
+		fmt.Fprintf(&b, "%q", s)
 	}
 	return b.String()
 }
