@@ -177,4 +177,3 @@ func contains(ss []string, s string) bool {
 	}
 	return false
 }
-

@@ -86,24 +86,24 @@ type Options struct {
 // A Projector holds a baseline prepared for one model and set of targets.
 // It is safe for concurrent use by several goroutines once built.
 type Projector struct {
-	e        *election.Election
-	model    Model
-	theta    float64
-	parties  []election.Party // party index → party (after successor mapping)
-	index    map[string]int
-	areas    []area
-	seats    []seat
+	e       *election.Election
+	model   Model
+	theta   float64
+	parties []election.Party // party index → party (after successor mapping)
+	index   map[string]int
+	areas   []area
+	seats   []seat
 	// Cells are a party group's support in a seat: its group (index into
 	// the area's groups), baseline share, and weak part min(share, θ).
 	cellGroup []int32
 	cellBase  []float64
 	cellWeak  []float64
-	lines    []line
-	targets  []Target // as applied, in percent, including a derived rest
-	national int      // index of the national (or rest) area, or -1
-	natSeats []bool   // contests the national target's scope covers
-	natShare map[string]float64
-	notes    []string
+	lines     []line
+	targets   []Target // as applied, in percent, including a derived rest
+	national  int      // index of the national (or rest) area, or -1
+	natSeats  []bool   // contests the national target's scope covers
+	natShare  map[string]float64
+	notes     []string
 }
 
 type area struct {
@@ -726,4 +726,6 @@ func areaLabel(a string) string {
 	return "shares for " + a
 }
 
-func fmtPct(x float64) string { return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.2f", x), "0"), ".") }
+func fmtPct(x float64) string {
+	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.2f", x), "0"), ".")
+}
