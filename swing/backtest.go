@@ -161,3 +161,43 @@ func Nations(e *election.Election) []string {
 	}
 	return out
 }
+
+// Fit moves the share of each party that t names but that has no baseline
+// votes in t's area (after successor mapping) into Others, and says which
+// it moved. A backtest uses it for parties new in the later election (e.g.
+// TUV in Northern Ireland in 2024) that no model can project.
+func Fit(baseline *election.Election, t Target, exclude []string, successors map[string]string) (Target, []string) {
+	ex := set(exclude)
+	votes := map[string]int64{}
+	for i := range baseline.Contests {
+		c := &baseline.Contests[i]
+		nat, reg := c.Area(election.Nation), c.Area(election.Region)
+		if t.Area == "" && (ex[nat] || ex[reg]) || t.Area != "" && nat != t.Area && reg != t.Area {
+			continue
+		}
+		for _, cd := range c.Candidates {
+			id := cd.Party
+			if s, ok := successors[id]; ok {
+				id = s
+			}
+			votes[id] += cd.Votes
+		}
+	}
+	out := Target{Area: t.Area}
+	var moved []string
+	oth := 0.0
+	for _, s := range t.Shares {
+		if s.Party != Others && votes[s.Party] == 0 {
+			moved = append(moved, fmt.Sprintf("%s (%s%%) has no baseline votes in %s and is counted with others", s.Party, fmtPct(s.Percent), areaLabel(t.Area)))
+			oth += s.Percent
+			continue
+		}
+		if s.Party == Others {
+			oth += s.Percent
+			continue
+		}
+		out.Shares = append(out.Shares, s)
+	}
+	out.Shares = append(out.Shares, Share{Others, oth})
+	return out, moved
+}
