@@ -36,8 +36,10 @@ func (b BacktestParty) Error() int { return b.Predicted - b.Actual }
 
 // A WrongCall is a contest called wrong.
 type WrongCall struct {
-	ContestID, Contest string
-	Predicted, Actual  string // parties; "" for a tie
+	ContestID string `json:"contest_id"`
+	Contest   string `json:"contest"`
+	Predicted string `json:"predicted"` // party; "" for a tie
+	Actual    string `json:"actual"`
 }
 
 // Compare matches the projection's contests with actual's by contest ID

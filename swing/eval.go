@@ -78,19 +78,20 @@ func (p *Projector) eval(w *work) {
 		case Transition, StrongTransition:
 			p.transition(ar, t, w)
 		}
+		cell, share, lcell, lfrac := w.cell, w.share, p.lineCell, p.lineFrac
 		for _, k := range ar.seats {
 			s := &p.seats[k]
 			sum := 0.0
 			for c := s.c0; c < s.c1; c++ {
-				sum += w.cell[c]
+				sum += cell[c]
 			}
-			if sum > 0 {
+			if sum > 0 && sum != 1 {
 				for c := s.c0; c < s.c1; c++ {
-					w.cell[c] /= sum
+					cell[c] /= sum
 				}
 			}
 			for l := s.l0; l < s.l1; l++ {
-				w.share[l] = p.lines[l].frac * w.cell[p.lines[l].cell]
+				share[l] = lfrac[l] * cell[lcell[l]]
 			}
 		}
 	}
@@ -168,7 +169,7 @@ func (p *Projector) transition(ar *area, t []float64, w *work) {
 func (p *Projector) winner(s *seat, share []float64) (best int, tied bool) {
 	best = -1
 	for l := s.l0; l < s.l1; l++ {
-		if p.lines[l].aggregate {
+		if p.lineAgg[l] {
 			continue
 		}
 		switch {

@@ -327,7 +327,7 @@ func (p *Projector) noisyWinner(s *seat, share []float64, rng *rand.Rand, sd flo
 		if v > 0 {
 			v += rng.NormFloat64() * sd * math.Sqrt(v*(1-v))
 		}
-		if p.lines[l].aggregate {
+		if p.lineAgg[l] {
 			continue
 		}
 		switch {

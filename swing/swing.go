@@ -99,11 +99,15 @@ type Projector struct {
 	cellBase  []float64
 	cellWeak  []float64
 	lines     []line
-	targets   []Target // as applied, in percent, including a derived rest
-	national  int      // index of the national (or rest) area, or -1
-	natSeats  []bool   // contests the national target's scope covers
-	natShare  map[string]float64
-	notes     []string
+	// Hot copies of lines' fields for the simulation's loops.
+	lineCell []int32
+	lineFrac []float64
+	lineAgg  []bool
+	targets  []Target // as applied, in percent, including a derived rest
+	national int      // index of the national (or rest) area, or -1
+	natSeats []bool   // contests the national target's scope covers
+	natShare map[string]float64
+	notes    []string
 }
 
 type area struct {
@@ -431,6 +435,12 @@ func New(e *election.Election, opt Options) (*Projector, error) {
 			p.lines = append(p.lines, line{cell: -1, cand: ci, party: p.index[mapID(cd.Party)], aggregate: cd.Aggregate, base: share(cd.Votes, s.valid)})
 		}
 		s.l1 = len(p.lines)
+	}
+	p.lineCell = make([]int32, len(p.lines))
+	p.lineFrac = make([]float64, len(p.lines))
+	p.lineAgg = make([]bool, len(p.lines))
+	for l, ln := range p.lines {
+		p.lineCell[l], p.lineFrac[l], p.lineAgg[l] = int32(max(ln.cell, 0)), ln.frac, ln.aggregate
 	}
 	nKept, nFixed := 0, 0
 	for k := range p.seats {
