@@ -53,14 +53,7 @@ type BacktestPartyJSON struct {
 func WriteBacktest(w io.Writer, x *Backtest, format string) error {
 	switch format {
 	case JSON:
-		out := BacktestJSON{Baseline: x.Baseline, Actual: x.Actual, Notes: nonNil(x.Notes)}
-		for _, t := range x.Targets {
-			tj := TargetJSON{Area: t.Area}
-			for _, s := range t.Shares {
-				tj.Shares = append(tj.Shares, ShareJSON{s.Party, round(s.Percent, 4)})
-			}
-			out.Targets = append(out.Targets, tj)
-		}
+		out := BacktestJSON{Baseline: x.Baseline, Actual: x.Actual, Notes: nonNil(x.Notes), Targets: targetsJSON(x.Targets)}
 		for _, b := range x.Results {
 			m := BacktestModelJSON{Model: string(b.Model), Seats: b.Seats, TotalError: b.TotalError, CalledWrong: len(b.Wrong), Wrong: b.Wrong}
 			if m.Wrong == nil {
@@ -86,18 +79,7 @@ func WriteBacktest(w io.Writer, x *Backtest, format string) error {
 	case Table, Markdown:
 		var b strings.Builder
 		heading(&b, format, 1, "Backtest: "+x.Baseline+" projected to "+x.Actual)
-		for _, t := range x.Targets {
-			area := t.Area
-			if area == "" {
-				area = "National"
-			}
-			var parts []string
-			for _, s := range t.Shares {
-				parts = append(parts, s.Party+" "+dec(s.Percent, 2))
-			}
-			fmt.Fprintf(&b, "%s shares (%%): %s.\n", area, strings.Join(parts, ", "))
-		}
-		b.WriteString("\n")
+		writeTargets(&b, x.Targets, 2)
 		st := newTable(table.Row{"Model", "Total seat error", "Seats called wrong"})
 		best := 0
 		for i, r := range x.Results {

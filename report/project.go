@@ -189,13 +189,7 @@ func projectionJSON(x *Projection) ProjectionJSON {
 	out := ProjectionJSON{Baseline: x.Baseline, Source: x.Source, InputFormat: x.InputFormat, Model: string(pr.Model),
 		ModelDescription: pr.Model.Describe(), Polls: x.Polls, Notes: nonNil(pr.Notes), Seats: len(pr.Seats), Majority: pr.Majority,
 		Parties: []ProjectedPartyJSON{}, Changes: []SeatChangeJSON{}, Marginals: []SeatChangeJSON{}, Ties: []ProjectedTieJSON{}}
-	for _, t := range pr.Targets {
-		tj := TargetJSON{Area: t.Area}
-		for _, s := range t.Shares {
-			tj.Shares = append(tj.Shares, ShareJSON{s.Party, round(s.Percent, 4)})
-		}
-		out.Targets = append(out.Targets, tj)
-	}
+	out.Targets = targetsJSON(pr.Targets)
 	sim := simOf(x)
 	for _, p := range shown(x) {
 		pj := ProjectedPartyJSON{Party: p.Party.ID, Name: p.Party.Name, BaselineSeats: p.BaselineSeats, Seats: p.Seats, Change: p.Seats - p.BaselineSeats,
@@ -270,6 +264,34 @@ func projectionCSV(w io.Writer, x *Projection) error {
 	return cw.Error()
 }
 
+// writeTargets lists each area's target shares, d decimals.
+func writeTargets(b *strings.Builder, targets []swing.Target, d int) {
+	for _, t := range targets {
+		area := t.Area
+		if area == "" {
+			area = "National"
+		}
+		var parts []string
+		for _, s := range t.Shares {
+			parts = append(parts, s.Party+" "+dec(s.Percent, d))
+		}
+		fmt.Fprintf(b, "%s shares (%%): %s.\n", area, strings.Join(parts, ", "))
+	}
+	b.WriteString("\n")
+}
+
+func targetsJSON(targets []swing.Target) []TargetJSON {
+	out := []TargetJSON{}
+	for _, t := range targets {
+		tj := TargetJSON{Area: t.Area}
+		for _, s := range t.Shares {
+			tj.Shares = append(tj.Shares, ShareJSON{s.Party, round(s.Percent, 4)})
+		}
+		out = append(out, tj)
+	}
+	return out
+}
+
 func heading(b *strings.Builder, format string, level int, s string) {
 	if format == Markdown {
 		fmt.Fprintf(b, "%s %s\n\n", strings.Repeat("#", level), s)
@@ -293,18 +315,7 @@ func projectionText(w io.Writer, x *Projection, format string) error {
 	if x.Polls != "" {
 		fmt.Fprintf(&b, "Shares from polls: %s\n\n", x.Polls)
 	}
-	for _, t := range pr.Targets {
-		area := t.Area
-		if area == "" {
-			area = "National"
-		}
-		var parts []string
-		for _, s := range t.Shares {
-			parts = append(parts, s.Party+" "+dec(s.Percent, 1))
-		}
-		fmt.Fprintf(&b, "%s shares (%%): %s.\n", area, strings.Join(parts, ", "))
-	}
-	b.WriteString("\n")
+	writeTargets(&b, pr.Targets, 1)
 	sim := simOf(x)
 	head := table.Row{"Party", "Baseline seats", "Projected seats", "Change", "Baseline vote %", "Projected vote %", "Target %"}
 	if x.Simulation != nil {
