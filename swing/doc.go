@@ -16,6 +16,12 @@
 // ("Oth"), projected as one party and split back among its candidates in
 // proportion to their baseline votes in the seat.
 //
+// A named party that had no candidate in a seat of its territory is given
+// one there ("(PARTY, projected)", baseline share 0): under uniform swing and
+// the transition models it gains where it did not stand; proportional swing
+// leaves it at 0. Others get no new candidates: their change applies only
+// where other candidates stood.
+//
 // A party's territory T(g) within an area is the nations (election.Nation)
 // where it had candidates in the baseline, or the whole area when it is
 // named in Options.GBWide; a party standing in one nation (the SNP in
