@@ -33,7 +33,7 @@ const (
 //
 //	Hare               V/S          (Hamilton, Hare–Niemeyer)
 //	Droop              floor(V/(S+1)) + 1
-//	HagenbachBischoff  V/(S+1)      (Slovakia: rounded up, Act 180/2014 §66)
+//	HagenbachBischoff  V/(S+1)      (Slovakia: rounded to whole votes)
 //	ImperialiQuota     V/(S+2)      (Italy, formerly)
 //
 // The quota is an exact fraction unless rounded (WithRounding). With a quota

@@ -18,7 +18,7 @@ type TieStep uint8
 const (
 	// MostVotes gives the seat to the party with more votes, as many laws
 	// do before a lot (e.g. Spain, LOREG art. 163.1(c); Slovakia, Act
-	// 180/2014 §66 for equal remainders).
+	// 180/2014 §§ 63–68 for equal remainders).
 	MostVotes TieStep = iota + 1
 	// AddOneVote recomputes the tied quotients with one vote added to each
 	// tied party, as in the Electoral Commission's guidance for Senedd and

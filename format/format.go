@@ -19,6 +19,7 @@ import (
 	"strings"
 
 	"github.com/psephos/psephos/election"
+	"github.com/psephos/psephos/format/bundestag"
 	"github.com/psephos/psephos/format/csv"
 	"github.com/psephos/psephos/format/hoc"
 	"github.com/psephos/psephos/format/ukparl"
@@ -44,6 +45,15 @@ var ResultsFormats = []Results{
 	{ukparl.Format, "UK Parliament election results website, candidate-level export (e.g. 2019 notional)",
 		func(h []string, _ Options) bool { return ukparl.Is(h) },
 		func(r io.Reader, n string, _ Options) (*election.Election, error) { return ukparl.Read(r, n) }},
+	{bundestag.Format, "Die Bundeswahlleiterin's result XML (Gesamtergebnis): first votes by constituency",
+		func(h []string, _ Options) bool { return len(h) > 0 && strings.HasPrefix(h[0], "<?xml") },
+		func(r io.Reader, n string, _ Options) (*election.Election, error) {
+			res, err := bundestag.Read(r, n)
+			if err != nil {
+				return nil, err
+			}
+			return res.Constituencies, nil
+		}},
 	{csv.Format, "generic long CSV: contest, [contest_id], [candidate], party, votes, [seats], [electorate], [invalid_votes], [nation], [region]",
 		func(h []string, o Options) bool { return csv.Is(h, o.csvColumns()) },
 		func(r io.Reader, n string, o Options) (*election.Election, error) {
