@@ -126,4 +126,3 @@ func TestBundestag2025Federal(t *testing.T) {
 		t.Errorf("qualified votes %d not below all votes %d", a.Districts[0].QualifiedVotes, a.Districts[0].Votes)
 	}
 }
-

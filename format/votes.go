@@ -48,7 +48,9 @@ var PartyVotesFormats = []PartyVotesFormat{
 		func(r io.Reader, n string, _ Options) (*election.PartyVotes, error) { return sknr.Read(r, n) }},
 	{partyvotes.Format, "generic party-votes CSV: party, votes, [district], [district_seats], [constituency_seats], [coalition], [official_seats]",
 		func(_ []byte, _, comma []string) bool { return partyvotes.Is(comma) },
-		func(r io.Reader, n string, o Options) (*election.PartyVotes, error) { return partyvotes.Read(r, n, o.Comma) }},
+		func(r io.Reader, n string, o Options) (*election.PartyVotes, error) {
+			return partyvotes.Read(r, n, o.Comma)
+		}},
 }
 
 // ReadPartyVotesFile opens path and reads it with [ReadPartyVotes].
