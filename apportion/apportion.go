@@ -2,6 +2,7 @@ package apportion
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 	"strings"
 )
@@ -248,6 +249,9 @@ func (r Rule) apportion(parties []Party, seats int, stream string, qualified []P
 		}
 		seen[p.ID] = true
 		c.parties[i].Party = p
+		if c.res.Votes > math.MaxInt64-p.Votes {
+			return nil, fmt.Errorf("the parties' votes sum to more than %d; expected a total that fits in 63 bits", int64(math.MaxInt64))
+		}
 		c.res.Votes += p.Votes
 	}
 	for i := range c.parties {

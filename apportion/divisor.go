@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"math/bits"
 	"slices"
 	"strconv"
 )
@@ -182,25 +183,40 @@ func (d Divisor) Quotient(votes int64, s int) (exact string, approx float64) {
 	return q.RatString(), f
 }
 
-// quot is one party's current quotient: votes v over d(s) with d(s)^pow = n/m.
+// quot is one party's current quotient v/d(s), with d(s)^pow = n/m, kept
+// as the numerator x = v^pow·m and the denominator n so that two quotients
+// compare as x_a·n_b against x_b·n_a.
 type quot struct {
-	v    uint64
-	n, m uint64
-	pow  uint8
-	p    int32 // party index
-	s    int32 // seats held (the divisor's index)
+	x u128   // v^pow · m
+	n uint64 // 0: infinite quotient
+	v uint64 // votes
+	p int32  // party index
+	s int32  // seats held (the divisor's index)
 }
 
 func (d Divisor) quot(p int, v int64, s int) quot {
 	n, m, pow := d.div(s)
-	return quot{v: uint64(v), n: n, m: m, pow: uint8(pow), p: int32(p), s: int32(s)}
+	hi, lo := bits.Mul64(uint64(v), m)
+	x := u128{hi, lo}
+	if pow == 2 {
+		var ok bool
+		if x, ok = mul128(x, uint64(v)); !ok {
+			// v²·m beyond 128 bits: saturate; cmpQuot then compares
+			// exactly in math/big.
+			x = saturated
+		}
+	}
+	return quot{x: x, n: n, v: uint64(v), p: int32(p), s: int32(s)}
 }
 
+var saturated = u128{^uint64(0), ^uint64(0)}
+
 // cmpQuot compares two quotients exactly: v_a/d_a against v_b/d_b is
-// v_a^pow·m_a·n_b against v_b^pow·m_b·n_a (both divisors are positive), in
-// 128-bit integers or math/big. An infinite quotient (n = 0) is greater than
-// any finite one and equal to another infinite one.
-func cmpQuot(a, b *quot) int {
+// x_a·n_b against x_b·n_a (both divisors positive), computed with one
+// 64×64-bit multiplication a side when the numerators fit in 64 bits, else
+// in 128 bits, else with math/big. An infinite quotient (n = 0) is greater
+// than any finite one and equal to another infinite one.
+func cmpQuot(a, b *quot, d Divisor) int {
 	switch {
 	case a.n == 0 && b.n == 0:
 		return 0
@@ -209,113 +225,157 @@ func cmpQuot(a, b *quot) int {
 	case b.n == 0:
 		return -1
 	}
-	if a.pow == 2 {
-		return cmpProd([4]uint64{a.v, a.v, a.m, b.n}, [4]uint64{b.v, b.v, b.m, a.n})
+	if a.x.hi == 0 && b.x.hi == 0 {
+		h1, l1 := bits.Mul64(a.x.lo, b.n)
+		h2, l2 := bits.Mul64(b.x.lo, a.n)
+		return u128{h1, l1}.cmp(u128{h2, l2})
 	}
-	return cmpProd([4]uint64{a.v, a.m, b.n, 1}, [4]uint64{b.v, b.m, a.n, 1})
+	if a.x != saturated && b.x != saturated {
+		l, okl := mul128(a.x, b.n)
+		r, okr := mul128(b.x, a.n)
+		if okl && okr {
+			return l.cmp(r)
+		}
+	}
+	// Exact in math/big from the definition.
+	_, ma, pow := d.div(int(a.s))
+	_, mb, _ := d.div(int(b.s))
+	if pow == 2 {
+		return cmpProd5(a.v, a.v, ma, b.n, b.v, b.v, mb, a.n)
+	}
+	return cmpProd([4]uint64{a.v, ma, b.n, 1}, [4]uint64{b.v, mb, a.n, 1})
 }
 
-// qheap is a binary max-heap of quotients.
-type qheap []quot
+func cmpProd5(a1, a2, a3, a4, b1, b2, b3, b4 uint64) int {
+	return bigProd([4]uint64{a1, a2, a3, a4}).Cmp(bigProd([4]uint64{b1, b2, b3, b4}))
+}
 
-func (h qheap) up(i int) {
+// qheap is a binary max-heap of quotients of one divisor method.
+type qheap struct {
+	q []quot
+	d Divisor
+}
+
+func (h *qheap) cmp(i, j int) int { return cmpQuot(&h.q[i], &h.q[j], h.d) }
+
+func (h *qheap) up(i int) {
 	for i > 0 {
 		p := (i - 1) / 2
-		if cmpQuot(&h[i], &h[p]) <= 0 {
+		if h.cmp(i, p) <= 0 {
 			return
 		}
-		h[i], h[p] = h[p], h[i]
+		h.q[i], h.q[p] = h.q[p], h.q[i]
 		i = p
 	}
 }
 
-func (h qheap) down(i int) {
-	n := len(h)
+func (h *qheap) down(i int) {
+	n := len(h.q)
 	for {
 		l := 2*i + 1
 		if l >= n {
 			return
 		}
 		c := l
-		if r := l + 1; r < n && cmpQuot(&h[r], &h[l]) > 0 {
+		if r := l + 1; r < n && h.cmp(r, l) > 0 {
 			c = r
 		}
-		if cmpQuot(&h[c], &h[i]) <= 0 {
+		if h.cmp(c, i) <= 0 {
 			return
 		}
-		h[i], h[c] = h[c], h[i]
+		h.q[i], h.q[c] = h.q[c], h.q[i]
 		i = c
 	}
 }
 
 func (h *qheap) push(q quot) {
-	*h = append(*h, q)
-	h.up(len(*h) - 1)
+	h.q = append(h.q, q)
+	h.up(len(h.q) - 1)
 }
 
 func (h *qheap) pop() quot {
-	old := *h
-	top := old[0]
-	n := len(old) - 1
-	old[0] = old[n]
-	*h = old[:n]
+	top := h.q[0]
+	n := len(h.q) - 1
+	h.q[0] = h.q[n]
+	h.q = h.q[:n]
 	if n > 0 {
 		h.down(0)
 	}
 	return top
 }
 
+// tiedAtTop reports whether another quotient equals the highest one. Every
+// quotient equal to the maximum has a parent equal to the maximum, so the
+// equal ones form a subtree under the root: checking the root's children
+// is enough.
+func (h *qheap) tiedAtTop() bool {
+	n := len(h.q)
+	return (n > 1 && h.cmp(1, 0) == 0) || (n > 2 && h.cmp(2, 0) == 0)
+}
+
 // apportion runs the divisor method over the eligible parties.
 //
-// Algorithm: a max-heap holds each eligible party's next quotient
-// v/d(s). Each step pops the highest quotient together with every quotient
-// exactly equal to it (the exact comparison above, so a tie is always
-// seen), awards those seats, and pushes each winner's next quotient. Cost:
-// O((P + S) log P) comparisons for P parties and S seats, and O(P + S)
-// memory for the order of award. When the tied group is no larger than the
-// seats left, every member is seated (the tie decides nothing); otherwise
-// the group contests the last seats and the TieRule decides, or the seats
-// are left pending.
+// Algorithm: a binary max-heap holds each eligible party's next quotient
+// v/d(s). While no other quotient equals the highest (checked exactly at the
+// root's two children: equal maxima always sit in a subtree under the
+// root), the top party wins the seat and its entry is replaced by its next
+// quotient and sifted down. When several quotients equal the highest, all
+// of them are taken together: if they fit in the seats left every one is
+// seated (the tie decides nothing), otherwise they contest the last seats
+// and the TieRule decides, or the seats are left pending. Every comparison
+// is exact (cmpQuot), so no tie can go unseen. Cost: O((P + S) log P)
+// comparisons for P parties and S seats, O(P + S) memory for the order of
+// award.
 func (d Divisor) apportion(c *count) {
-	h := make(qheap, 0, len(c.parties))
+	h := &qheap{d: d, q: make([]quot, 0, len(c.parties))}
 	for i := range c.parties {
 		p := &c.parties[i]
 		if !p.eligible || p.Votes == 0 || (p.Max > 0 && p.Seats >= p.Max) {
 			continue
 		}
-		h = append(h, d.quot(i, p.Votes, p.Start))
+		h.q = append(h.q, d.quot(i, p.Votes, p.Start))
 	}
-	for i := len(h)/2 - 1; i >= 0; i-- {
+	for i := len(h.q)/2 - 1; i >= 0; i-- {
 		h.down(i)
 	}
 	c.res.Awards = make([]Award, 0, c.seats)
 	awarded := 0
+	record := func(q quot, tie int) *PartyResult {
+		awarded++
+		p := &c.parties[q.p]
+		p.Seats++
+		c.res.Awards = append(c.res.Awards, Award{Seat: int32(awarded), Party: q.p, Prior: q.s, Tie: int32(tie)})
+		return p
+	}
 	var group []quot
 	popGroup := func() {
 		group = group[:0]
 		top := h.pop()
 		group = append(group, top)
-		for len(h) > 0 && cmpQuot(&h[0], &top) == 0 {
+		for len(h.q) > 0 && cmpQuot(&h.q[0], &top, d) == 0 {
 			group = append(group, h.pop())
 		}
 		slices.SortFunc(group, func(a, b quot) int { return c.cmpID(int(a.p), int(b.p)) })
 	}
 	award := func(q quot, tie int) {
-		awarded++
-		p := &c.parties[q.p]
-		p.Seats++
-		c.res.Awards = append(c.res.Awards, Award{Seat: int32(awarded), Party: q.p, Prior: q.s, Tie: int32(tie)})
-		if p.Max == 0 || p.Seats < p.Max {
+		if p := record(q, tie); p.Max == 0 || p.Seats < p.Max {
 			h.push(d.quot(int(q.p), p.Votes, int(q.s)+1))
 		}
 	}
-	for awarded < c.seats && len(h) > 0 {
-		popGroup()
-		left := c.seats - awarded
-		if len(group) == 1 {
-			award(group[0], -1)
+	for awarded < c.seats && len(h.q) > 0 {
+		if !h.tiedAtTop() {
+			// One highest quotient: replace it by the party's next.
+			q := h.q[0]
+			if p := record(q, -1); p.Max == 0 || p.Seats < p.Max {
+				h.q[0] = d.quot(int(q.p), p.Votes, int(q.s)+1)
+				h.down(0)
+			} else {
+				h.pop()
+			}
 			continue
 		}
+		popGroup()
+		left := c.seats - awarded
 		idx := make([]int, len(group))
 		for i, q := range group {
 			idx[i] = int(q.p)
@@ -336,14 +396,13 @@ func (d Divisor) apportion(c *count) {
 		}
 		addOne := func(a, b int) int {
 			qa, qb := byParty[int32(a)], byParty[int32(b)]
-			qa.v++
-			qb.v++
-			return cmpQuot(&qa, &qb)
+			x, y := d.quot(a, int64(qa.v)+1, int(qa.s)), d.quot(b, int64(qb.v)+1, int(qb.s))
+			return cmpQuot(&x, &y, d)
 		}
 		c.resolve(&t, addOne)
 		ti := c.addTie(t)
 		for _, w := range t.Winners {
-			award(byParty[int32(w)], ti)
+			record(byParty[int32(w)], ti)
 		}
 		c.res.Pending = t.Pending
 		// The losers' quotients are the next ones.
@@ -355,7 +414,7 @@ func (d Divisor) apportion(c *count) {
 		return
 	}
 	c.res.Vacant = c.seats - awarded
-	if len(h) > 0 {
+	if len(h.q) > 0 {
 		popGroup()
 		for _, q := range group {
 			c.res.Next = append(c.res.Next, Award{Party: q.p, Prior: q.s, Tie: -1})
