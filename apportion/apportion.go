@@ -218,6 +218,14 @@ func (r Rule) Apportion(parties []Party, seats int) (*Result, error) {
 	return r.apportion(parties, seats, "", nil)
 }
 
+// ApportionNamed is Apportion for one of several apportionments that share
+// a tie rule: name labels it in the seeded lot's stream (for example the
+// party whose seats are distributed among regions), so that two ties in
+// different apportionments are drawn independently.
+func (r Rule) ApportionNamed(parties []Party, seats int, name string) (*Result, error) {
+	return r.apportion(parties, seats, name, nil)
+}
+
 // apportion runs the rule; qualified, when given, replaces the threshold
 // (the district apportionments of a national threshold).
 func (r Rule) apportion(parties []Party, seats int, stream string, qualified []PartyResult) (*Result, error) {
@@ -259,7 +267,7 @@ func (r Rule) apportion(parties []Party, seats int, stream string, qualified []P
 		if qualified != nil {
 			p.Qualified, p.Qualification = qualified[i].Qualified, qualified[i].Qualification
 		} else {
-			p.Qualified, p.Qualification = r.Threshold.qualify(&p.Party, c.res.Votes)
+			p.Qualified, p.Qualification = r.Threshold.Qualify(&p.Party, c.res.Votes)
 		}
 		p.eligible = p.Qualified && p.Votes > 0
 		if p.eligible {

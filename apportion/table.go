@@ -117,7 +117,7 @@ func (r Rule) ApportionTable(t *election.PartyVotes, seats int, byDistrict bool)
 		national = make([]PartyResult, len(totals))
 		for i, l := range totals {
 			p := toParty(l)
-			national[i].Qualified, national[i].Qualification = r.Threshold.qualify(&p, all)
+			national[i].Qualified, national[i].Qualification = r.Threshold.Qualify(&p, all)
 			a.Parties[i].Qualified, a.Parties[i].Qualification = national[i].Qualified, national[i].Qualification
 		}
 	}

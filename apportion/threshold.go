@@ -67,8 +67,9 @@ func atLeast(votes, total int64, share Ratio) bool {
 	return cmpProd([4]uint64{uint64(votes), uint64(share.Den), 1, 1}, [4]uint64{uint64(share.Num), uint64(total), 1, 1}) >= 0
 }
 
-// qualify says whether the party qualifies, and why (or why not) in words.
-func (t Threshold) qualify(p *Party, total int64) (bool, string) {
+// Qualify says whether the party qualifies when the lists in scope have
+// total votes, and why (or why not) in words.
+func (t Threshold) Qualify(p *Party, total int64) (bool, string) {
 	if t.IsZero() && len(t.Exempt) == 0 {
 		return true, "no threshold"
 	}

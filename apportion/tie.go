@@ -147,33 +147,48 @@ type Tie struct {
 // addOne compares two tied parties' quotients with one vote added (nil when
 // the method has no quotients).
 func (c *count) resolve(t *Tie, addOne func(a, b int) int) {
+	c.rule.Ties.decide(t, func(i int) string { return c.parties[i].ID }, func(i int) int64 { return c.parties[i].Votes }, addOne, c.stream)
+}
+
+// Decide settles a tie outside an apportionment (for example between
+// constituency winners with equal shares of the vote competing for a
+// party's last seats): t.Parties are indices of the tied candidates, in a
+// canonical order; t.Seats the seats among them. id names candidate i (for
+// ByOrder and the order of Winners), votes gives its votes (for
+// MostVotes). AddOneVote is skipped. stream names the tie for ByLot. The
+// decision is written into t (Winners, Pending, Resolution, Seed, Lot).
+func (r TieRule) Decide(t *Tie, id func(int) string, votes func(int) int64, stream string) {
+	r.decide(t, id, votes, nil, stream)
+}
+
+func (r TieRule) decide(t *Tie, id func(int) string, votes func(int) int64, addOne func(a, b int) int, stream string) {
 	u := slices.Clone(t.Parties)
 	need := t.Seats
 	var used []string
-	for _, step := range c.rule.Ties.Steps {
+	for _, step := range r.Steps {
 		if need == 0 {
 			break
 		}
-		used = append(used, step.words())
 		if step == ByLot {
-			perm := lot.Permutation(c.rule.Ties.Seed, c.stream+"#"+strconv.Itoa(t.FirstSeat), len(u))
+			used = append(used, step.words())
+			perm := lot.Permutation(r.Seed, stream+"#"+strconv.Itoa(t.FirstSeat), len(u))
 			for k := 0; k < need; k++ {
 				t.Winners = append(t.Winners, u[perm[k]])
 			}
 			need = 0
-			t.Seed, t.Lot = c.rule.Ties.Seed, true
+			t.Seed, t.Lot = r.Seed, true
 			break
 		}
 		var better func(a, b int) int // > 0 when a is ahead of b
 		switch step {
 		case MostVotes:
-			better = func(a, b int) int { return cmpInt(c.parties[a].Votes, c.parties[b].Votes) }
+			better = func(a, b int) int { return cmpInt(votes(a), votes(b)) }
 		case AddOneVote:
 			better = addOne
 		case ByOrder:
 			rank := func(i int) int {
-				if k := slices.Index(c.rule.Ties.Order, c.parties[i].ID); k >= 0 {
-					return len(c.rule.Ties.Order) - k
+				if k := slices.Index(r.Order, id(i)); k >= 0 {
+					return len(r.Order) - k
 				}
 				return 0
 			}
@@ -182,6 +197,7 @@ func (c *count) resolve(t *Tie, addOne func(a, b int) int) {
 		if better == nil {
 			continue
 		}
+		used = append(used, step.words())
 		sorted := slices.Clone(u)
 		slices.SortStableFunc(sorted, func(a, b int) int { return -better(a, b) })
 		for i := 0; i < len(sorted) && need > 0; {
@@ -200,7 +216,7 @@ func (c *count) resolve(t *Tie, addOne func(a, b int) int) {
 			break
 		}
 	}
-	slices.SortFunc(t.Winners, c.cmpID)
+	slices.SortFunc(t.Winners, func(a, b int) int { return strings.Compare(id(a), id(b)) })
 	t.Pending = need
 	switch {
 	case need > 0 && len(used) > 0:
