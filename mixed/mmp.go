@@ -108,11 +108,11 @@ type MMPRegionParty struct {
 	Votes int64
 	// Seats is its share of the party's seats (lower apportionment); under
 	// Kept at least its constituency seats.
-	Seats                        int
-	Constituency, Seated, List   int
-	Overhang                     int
-	lower                        int
-	winners                      []int
+	Seats                      int
+	Constituency, Seated, List int
+	Overhang                   int
+	lower                      int
+	winners                    []int
 }
 
 // A SeatedWinner is a constituency winner and whether the winner takes a
