@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // A Threshold is a legal threshold: the share of the votes a party needs to
@@ -43,7 +44,7 @@ func (t Threshold) IsZero() bool {
 func (t Threshold) Validate() error {
 	for _, s := range []Ratio{t.Share, t.CoalitionShare} {
 		if s.Den < 0 || s.Num < 0 || (s.Den > 0 && s.Num > s.Den) {
-			return fmt.Errorf("threshold %s%%: expected a share of the votes from 0 to 100%%", pct(s))
+			return fmt.Errorf("threshold %s: expected a share of the votes from 0 to 100%%", ShareString(s))
 		}
 	}
 	if t.Wins < 0 {
@@ -52,11 +53,18 @@ func (t Threshold) Validate() error {
 	return nil
 }
 
-func pct(r Ratio) string {
+// ShareString writes a share of the votes for people: as a percent when
+// it has a short decimal form ("5%", "0.5%"), else as a fraction of the
+// votes ("1/150 of the votes").
+func ShareString(r Ratio) string {
 	if r.Den == 0 {
-		return "0"
+		return "0%"
 	}
-	return Ratio{r.Num * 100, r.Den}.String()
+	p := Ratio{r.Num * 100, r.Den}.String()
+	if !strings.Contains(p, "/") {
+		return p + "%"
+	}
+	return reduce(r.Num, r.Den).String() + " of the votes"
 }
 
 // atLeast reports votes·den ≥ num·total exactly.
@@ -77,10 +85,10 @@ func (t Threshold) Qualify(p *Party, total int64) (bool, string) {
 		return true, "exempt from the threshold"
 	}
 	share := t.Share
-	what := "the " + pct(share) + "% threshold"
+	what := "the threshold of " + ShareString(share)
 	if p.Coalition && !t.CoalitionShare.IsZero() {
 		share = t.CoalitionShare
-		what = "the " + pct(share) + "% threshold for coalitions"
+		what = "the coalition threshold of " + ShareString(share)
 	}
 	if !share.IsZero() && atLeast(p.Votes, total, share) {
 		return true, "reached " + what

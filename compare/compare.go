@@ -71,7 +71,7 @@ func ParseSystem(spec string) (System, error) {
 		}
 		s.Method = apportion.DHondt
 		if hasMethod {
-			m, err := ParseMethod(method)
+			m, err := apportion.ParseMethod(method)
 			if err != nil {
 				return s, fmt.Errorf("system %q: %v", spec, err)
 			}
@@ -82,61 +82,12 @@ func ParseSystem(spec string) (System, error) {
 		}
 		return s, nil
 	}
-	m, err := ParseMethod(body)
+	m, err := apportion.ParseMethod(body)
 	if err != nil {
 		return s, fmt.Errorf("system %q: expected fptp, ams, parallel or a method: %v", spec, err)
 	}
 	s.Kind, s.Method = List, m
 	return s, nil
-}
-
-// Methods lists the method names ParseMethod accepts.
-var Methods = []string{"dhondt", "jefferson", "sainte-lague", "webster", "modified-sainte-lague[:FIRST]", "danish", "imperiali",
-	"huntington-hill", "adams", "dean", "hare", "hamilton", "droop", "hagenbach-bischoff", "imperiali-quota"}
-
-// ParseMethod reads a method name, with aliases (jefferson = dhondt,
-// webster = sainte-lague, hamilton = hare-niemeyer = hare). A modified
-// Sainte-Laguë takes its first divisor after a colon
-// ("modified-sainte-lague:1.4"; 1.4 when omitted).
-func ParseMethod(name string) (apportion.Method, error) {
-	n, arg, hasArg := strings.Cut(strings.ToLower(strings.TrimSpace(name)), ":")
-	if hasArg && n != "modified-sainte-lague" {
-		return nil, fmt.Errorf("method %q takes no parameter", name)
-	}
-	switch n {
-	case "dhondt", "d'hondt", "jefferson":
-		return apportion.DHondt, nil
-	case "sainte-lague", "webster":
-		return apportion.SainteLague, nil
-	case "modified-sainte-lague":
-		if !hasArg {
-			arg = "1.4"
-		}
-		r, err := apportion.ParseRatio(arg)
-		if err != nil {
-			return nil, fmt.Errorf("modified Sainte-Laguë first divisor: %v", err)
-		}
-		return apportion.ModifiedSainteLague(r)
-	case "danish":
-		return apportion.Danish, nil
-	case "imperiali":
-		return apportion.Imperiali, nil
-	case "huntington-hill":
-		return apportion.HuntingtonHill, nil
-	case "adams":
-		return apportion.Adams, nil
-	case "dean":
-		return apportion.Dean, nil
-	case "hare", "hamilton", "hare-niemeyer", "largest-remainder":
-		return apportion.Hare, nil
-	case "droop":
-		return apportion.Droop, nil
-	case "hagenbach-bischoff":
-		return apportion.HagenbachBischoff, nil
-	case "imperiali-quota":
-		return apportion.ImperialiQuota, nil
-	}
-	return nil, fmt.Errorf("unknown method %q; expected one of %s", name, strings.Join(Methods, ", "))
 }
 
 // Options are the assumptions every system of a comparison shares.
@@ -375,11 +326,11 @@ func (m *model) run(s System) (*Outcome, error) {
 	return nil, fmt.Errorf("unknown system kind %q", s.Kind)
 }
 
-func scopeWords(scope string, n int) string {
+func scopeWords(scope string, n, seats int) string {
 	if scope == National {
-		return "nationwide"
+		return fmt.Sprintf("over all %d seats nationwide", seats)
 	}
-	return fmt.Sprintf("in %d %s districts", n, scope)
+	return fmt.Sprintf("in %d multi-member districts, one per %s, each keeping its present seats", n, scope)
 }
 
 func (m *model) thresholdWords() string {
@@ -387,7 +338,7 @@ func (m *model) thresholdWords() string {
 	if t.IsZero() {
 		return "no threshold"
 	}
-	return "threshold " + apportion.Ratio{Num: t.Share.Num * 100, Den: t.Share.Den}.String() + "% of the votes in scope"
+	return "threshold " + apportion.ShareString(t.Share) + " of the votes in scope"
 }
 
 func (m *model) list(s System, o *Outcome) error {
@@ -423,7 +374,7 @@ func (m *model) list(s System, o *Outcome) error {
 	if s.Scope != National {
 		o.Label += " by " + s.Scope
 	}
-	o.Description = fmt.Sprintf("%s %s, each keeping its present seats; %s", s.Method.Title(), scopeWords(s.Scope, len(gs)), m.thresholdWords())
+	o.Description = fmt.Sprintf("%s %s; %s", s.Method.Title(), scopeWords(s.Scope, len(gs), m.c.Seats), m.thresholdWords())
 	return nil
 }
 
@@ -493,7 +444,7 @@ func (m *model) mixed(s System, o *Outcome) error {
 				for _, p := range t.Parties {
 					names = append(names, sr.Parties[p].ID)
 				}
-				o.Notes = append(o.Notes, fmt.Sprintf("%s: scaling FPTP wins, %s tied at remainder %s for %d seat(s); decided by more votes in the region (%s)", g.name, strings.Join(names, ", "), t.Value, t.Seats, t.Resolution))
+				o.Notes = append(o.Notes, fmt.Sprintf("%s: scaling FPTP wins, %s tied at remainder %s for %d constituency seat(s), given to the one(s) with more votes in the area (%s)", g.name, strings.Join(names, ", "), t.Value, t.Seats, strings.Join(winnerIDs(sr, t), ", ")))
 			}
 		}
 		reg := mixed.Region{Name: g.name, ListSeats: list}
@@ -539,8 +490,12 @@ func (m *model) mixed(s System, o *Outcome) error {
 	if s.Kind == Parallel {
 		how = "list seats by " + s.Method.Title() + " on the votes alone, added to the constituency seats"
 	}
-	o.Description = fmt.Sprintf("%s %s: %s%% of each area's seats are list seats (%d list, %d constituency in all); constituency seats are each area's 2024 FPTP wins scaled down by largest remainder (ties to the party with more votes); %s; %s",
-		map[string]string{AMS: "additional member system", Parallel: "parallel voting"}[s.Kind], scopeWords(s.Scope, len(gs)), pct.String(), nl, nc, how, m.thresholdWords())
+	where := fmt.Sprintf("in %d regions, one per %s, each keeping its present seats", len(gs), s.Scope)
+	if s.Scope == National {
+		where = "with one national list tier"
+	}
+	o.Description = fmt.Sprintf("%s %s: %s%% of the seats are list seats (%d list, %d constituency in all); the constituency seats are the FPTP wins scaled down by largest remainder, as if constituencies were merged (equal remainders to the party with more votes in the area); %s; %s",
+		map[string]string{AMS: "additional member system", Parallel: "parallel voting"}[s.Kind], where, pct.String(), nl, nc, how, m.thresholdWords())
 	return nil
 }
 
@@ -559,6 +514,14 @@ func byVotes(ls []listEntry, at []int) []string {
 	out := make([]string, len(sorted))
 	for i, k := range sorted {
 		out[i] = ls[k].id
+	}
+	return out
+}
+
+func winnerIDs(r *apportion.Result, t apportion.Tie) []string {
+	out := make([]string, len(t.Winners))
+	for i, w := range t.Winners {
+		out[i] = r.Parties[w].ID
 	}
 	return out
 }
