@@ -367,3 +367,39 @@ func TestStartAndMax(t *testing.T) {
 		t.Errorf("vacant %d, total %d; expected 2 vacant of 5", r.Vacant, r.Total())
 	}
 }
+
+// ParseRatio reads exactly what it is given: a parsed value, written back
+// and parsed again, is the same number; nothing is read through a float.
+func FuzzParseRatio(f *testing.F) {
+	for _, s := range []string{"5", "1.4", "0.6667", "1/150", "66.666666666667", "007", ".5", "1/0", "-1", "1e3"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r, err := apportion.ParseRatio(s)
+		if err != nil {
+			return
+		}
+		if r.Den <= 0 || r.Num < 0 {
+			t.Fatalf("%q gave %d/%d", s, r.Num, r.Den)
+		}
+		back, err := apportion.ParseRatio(r.String())
+		if err != nil || back.Rat().Cmp(r.Rat()) != 0 {
+			t.Fatalf("%q → %s → %v (%v)", s, r, back, err)
+		}
+	})
+}
+
+func TestParseRatio(t *testing.T) {
+	for in, want := range map[string]string{"5": "5", "1.4": "7/5", "0.5": "1/2", "1/150": "1/150", "2/4": "1/2", ".25": "1/4", "0": "0"} {
+		r, err := apportion.ParseRatio(in)
+		if err != nil || r.Rat().RatString() != want {
+			t.Errorf("ParseRatio(%q) = %v, %v; expected %s", in, r.Rat().RatString(), err, want)
+		}
+	}
+	if got := apportion.ShareString(apportion.Ratio{Num: 1, Den: 150}); got != "1/150 of the votes" {
+		t.Errorf("ShareString(1/150) = %q", got)
+	}
+	if got := apportion.ShareString(apportion.Percent(apportion.Ratio{Num: 5, Den: 1})); got != "5%" {
+		t.Errorf("ShareString(5%%) = %q", got)
+	}
+}

@@ -81,3 +81,71 @@ func TestRead2025(t *testing.T) {
 		}
 	}
 }
+
+const small = `<?xml version="1.0" encoding="UTF-8"?>
+<Gesamtergebnis>
+<WahlMetadaten><Wahl Wahlart="BUNDESTAGSWAHL_BUND" Wahltermin="2025-02-23+01:00"/></WahlMetadaten>
+<Gebietsergebnis Gebietsnummer="99" Gebietsart="BUND"><GebietText>Bund</GebietText>
+<Gruppenergebnis Gruppe="400" Gruppenart="ALLGEMEIN" Name="Gültige"><Stimmergebnis Stimmart="DIREKT" Anzahl="30"/><Stimmergebnis Stimmart="LISTE" Anzahl="30"/></Gruppenergebnis>
+<Gruppenergebnis Gruppe="1" Gruppenart="PARTEI" Name="A"><Stimmergebnis Stimmart="DIREKT" Anzahl="20"/><Stimmergebnis Stimmart="LISTE" Anzahl="18"/></Gruppenergebnis>
+<Gruppenergebnis Gruppe="2" Gruppenart="PARTEI" Name="B"><Stimmergebnis Stimmart="DIREKT" Anzahl="10"/><Stimmergebnis Stimmart="LISTE" Anzahl="12"/></Gruppenergebnis>
+</Gebietsergebnis>
+<Gebietsergebnis Gebietsnummer="1" Gebietsart="LAND" UegGebietsnummer="99" UegGebietsart="BUND"><GebietText>Land</GebietText>
+<Gruppenergebnis Gruppe="400" Gruppenart="ALLGEMEIN" Name="Gültige"><Stimmergebnis Stimmart="DIREKT" Anzahl="30"/><Stimmergebnis Stimmart="LISTE" Anzahl="30"/></Gruppenergebnis>
+<Gruppenergebnis Gruppe="1" Gruppenart="PARTEI" Name="A"><Stimmergebnis Stimmart="DIREKT" Anzahl="20"/><Stimmergebnis Stimmart="LISTE" Anzahl="18"/></Gruppenergebnis>
+<Gruppenergebnis Gruppe="2" Gruppenart="PARTEI" Name="B-Land"><Stimmergebnis Stimmart="DIREKT" Anzahl="10"/><Stimmergebnis Stimmart="LISTE" Anzahl="12"/></Gruppenergebnis>
+</Gebietsergebnis>
+<Gebietsergebnis Gebietsnummer="7" Gebietsart="WAHLKREIS" UegGebietsnummer="1" UegGebietsart="LAND"><GebietText>Wahlkreis</GebietText>
+<Direktergebnis Zweitstimmendeckung="true"><Gewinner Name="X" Gruppe="1" Wahlergebnisart="ENDGUELTIG"/></Direktergebnis>
+<Gruppenergebnis Gruppe="400" Gruppenart="ALLGEMEIN" Name="Gültige"><Stimmergebnis Stimmart="DIREKT" Anzahl="30"/><Stimmergebnis Stimmart="LISTE" Anzahl="30"/></Gruppenergebnis>
+<Gruppenergebnis Gruppe="1" Gruppenart="PARTEI" Name="A" Direktkandidat="X"><Stimmergebnis Stimmart="DIREKT" Anzahl="20"/><Stimmergebnis Stimmart="LISTE" Anzahl="18"/></Gruppenergebnis>
+<Gruppenergebnis Gruppe="2" Gruppenart="PARTEI" Name="B" Direktkandidat="Y"><Stimmergebnis Stimmart="DIREKT" Anzahl="10"/><Stimmergebnis Stimmart="LISTE" Anzahl="12"/></Gruppenergebnis>
+</Gebietsergebnis>
+</Gesamtergebnis>
+`
+
+func TestReadSmall(t *testing.T) {
+	r, err := Read(strings.NewReader(small), "s.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Constituencies.Contests) != 1 || r.SecondVotes.Districts[0].Lists[1].Party != "B" || r.SecondVotes.Districts[0].Lists[0].ConstituencySeats != 1 {
+		t.Errorf("%+v %+v", r.Constituencies.Contests, r.SecondVotes.Districts)
+	}
+}
+
+// Counts that do not add up, or values that are not counts, are errors
+// with the line of the area.
+func TestReadErrors(t *testing.T) {
+	cases := map[string]string{
+		strings.Replace(small, `Name="B"><Stimmergebnis Stimmart="DIREKT" Anzahl="10"/>`, `Name="B"><Stimmergebnis Stimmart="DIREKT" Anzahl="11"/>`, 1):                       "s.xml:4: BUND \"Bund\": the groups' DIREKT votes sum to 31 but Gültige is 30",
+		strings.Replace(small, `Direktkandidat="Y"><Stimmergebnis Stimmart="DIREKT" Anzahl="10"/>`, `Direktkandidat="Y"><Stimmergebnis Stimmart="DIREKT" Anzahl="zehn"/>`, 1): "s.xml:14: group \"B\", Stimmart DIREKT: expected Anzahl to be a whole number ≥ 0 or n/a, found \"zehn\"",
+		strings.Replace(small, `Zweitstimmendeckung="true"`, `Zweitstimmendeckung="ja"`, 1):                                                                                   "Zweitstimmendeckung \"ja\"",
+		strings.Replace(small, `UegGebietsnummer="1" UegGebietsart="LAND"`, `UegGebietsnummer="5" UegGebietsart="LAND"`, 1):                                                   "belongs to LAND \"5\"",
+		strings.Replace(small, `</Gesamtergebnis>`, ``, 1):                                                                                                                    "malformed XML",
+		strings.Replace(small, `BUNDESTAGSWAHL_BUND`, `LANDTAGSWAHL`, 1):                                                                                                      "expected a Bundestag election",
+	}
+	for in, want := range cases {
+		_, err := Read(strings.NewReader(in), "s.xml")
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error %v, expected %q", err, want)
+		}
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	f.Add(small)
+	f.Add(strings.Replace(small, `Zweitstimmendeckung="true"`, `Zweitstimmendeckung="false"`, 1))
+	f.Fuzz(func(t *testing.T, in string) {
+		r, err := Read(strings.NewReader(in), "f.xml")
+		if err != nil {
+			return
+		}
+		if err := r.Constituencies.Validate(); err != nil {
+			t.Fatalf("accepted constituencies that fail Validate: %v", err)
+		}
+		if err := r.SecondVotes.Validate(); err != nil {
+			t.Fatalf("accepted second votes that fail Validate: %v", err)
+		}
+	})
+}
