@@ -76,7 +76,7 @@ func compareJSON(c *Comparison) CompareJSON {
 	for _, o := range r.Outcomes {
 		ix := o.Indices
 		s := SystemJSON{System: o.System.Spec, Label: o.Label, Kind: o.System.Kind, Description: o.Description, Seats: o.Total, Pending: o.Pending,
-			Indices: IndicesJSON{Gallagher: round(ix.Gallagher, 4), LoosemoreHanby: round(ix.LoosemoreHanby, 4), SainteLague: round(ix.SainteLague, 4), ENPVotes: round(ix.ENPVotes, 4), ENPSeats: round(ix.ENPSeats, 4)},
+			Indices:      IndicesJSON{Gallagher: round(ix.Gallagher, 4), LoosemoreHanby: round(ix.LoosemoreHanby, 4), SainteLague: round(ix.SainteLague, 4), ENPVotes: round(ix.ENPVotes, 4), ENPSeats: round(ix.ENPSeats, 4)},
 			LargestParty: nonNil(o.Largest), Parties: []SystemSeatJSON{}, Notes: nonNil(o.Notes)}
 		if o.System.Method != nil {
 			s.Method = o.System.Method.Name()
