@@ -1,6 +1,7 @@
 package apportion
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -182,7 +183,7 @@ func (r TieRule) decide(t *Tie, id func(int) string, votes func(int) int64, addO
 		var better func(a, b int) int // > 0 when a is ahead of b
 		switch step {
 		case MostVotes:
-			better = func(a, b int) int { return cmpInt(votes(a), votes(b)) }
+			better = func(a, b int) int { return cmp.Compare(votes(a), votes(b)) }
 		case AddOneVote:
 			better = addOne
 		case ByOrder:
@@ -192,7 +193,7 @@ func (r TieRule) decide(t *Tie, id func(int) string, votes func(int) int64, addO
 				}
 				return 0
 			}
-			better = func(a, b int) int { return cmpInt(int64(rank(a)), int64(rank(b))) }
+			better = func(a, b int) int { return cmp.Compare(int64(rank(a)), int64(rank(b))) }
 		}
 		if better == nil {
 			continue
@@ -226,14 +227,4 @@ func (r TieRule) decide(t *Tie, id func(int) string, votes func(int) int64, addO
 	default:
 		t.Resolution = strings.Join(used, ", then ")
 	}
-}
-
-func cmpInt(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }

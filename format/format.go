@@ -81,12 +81,29 @@ func (o Options) csvColumns() csv.Columns {
 
 // ReadResultsFile opens path and reads it with [ReadResults].
 func ReadResultsFile(path string, opt Options) (*election.Election, string, error) {
+	return readFile(path, opt, ReadResults)
+}
+
+// readFile opens path and reads it with read, naming it path in errors.
+func readFile[T any](path string, opt Options, read func(io.Reader, string, Options) (T, string, error)) (T, string, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, "", err
+		var zero T
+		return zero, "", err
 	}
 	defer f.Close()
-	return ReadResults(f, path, opt)
+	return read(f, path, opt)
+}
+
+// byName returns the format called want, or an error listing the names.
+func byName[F any](list []F, name func(*F) string, want string) (*F, error) {
+	all := make([]string, len(list))
+	for i := range list {
+		if all[i] = name(&list[i]); all[i] == want {
+			return &list[i], nil
+		}
+	}
+	return nil, fmt.Errorf("unknown input format %q; expected one of: %s", want, strings.Join(all, ", "))
 }
 
 // ReadResults reads a results file, choosing the reader from the header line
@@ -96,13 +113,9 @@ func ReadResults(r io.Reader, name string, opt Options) (*election.Election, str
 	br := bufio.NewReaderSize(r, 64<<10)
 	var f *Results
 	if opt.Format != "" {
-		for i := range ResultsFormats {
-			if ResultsFormats[i].Name == opt.Format {
-				f = &ResultsFormats[i]
-			}
-		}
-		if f == nil {
-			return nil, "", fmt.Errorf("unknown input format %q; expected one of: %s", opt.Format, strings.Join(names(), ", "))
+		var err error
+		if f, err = byName(ResultsFormats, func(f *Results) string { return f.Name }, opt.Format); err != nil {
+			return nil, "", err
 		}
 	} else {
 		header, err := peekHeader(br, opt.Comma)

@@ -6,7 +6,6 @@ import (
 	stdcsv "encoding/csv"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/psephos/psephos/election"
@@ -55,12 +54,7 @@ var PartyVotesFormats = []PartyVotesFormat{
 
 // ReadPartyVotesFile opens path and reads it with [ReadPartyVotes].
 func ReadPartyVotesFile(path string, opt Options) (*election.PartyVotes, string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, "", err
-	}
-	defer f.Close()
-	return ReadPartyVotes(f, path, opt)
+	return readFile(path, opt, ReadPartyVotes)
 }
 
 // ReadPartyVotes reads a party-votes file, choosing the reader from its
@@ -70,13 +64,9 @@ func ReadPartyVotes(r io.Reader, name string, opt Options) (*election.PartyVotes
 	br := bufio.NewReaderSize(r, 64<<10)
 	var f *PartyVotesFormat
 	if opt.Format != "" {
-		for i := range PartyVotesFormats {
-			if PartyVotesFormats[i].Name == opt.Format {
-				f = &PartyVotesFormats[i]
-			}
-		}
-		if f == nil {
-			return nil, "", fmt.Errorf("unknown input format %q; expected one of: %s", opt.Format, strings.Join(PartyVotesFormatNames(), ", "))
+		var err error
+		if f, err = byName(PartyVotesFormats, func(f *PartyVotesFormat) string { return f.Name }, opt.Format); err != nil {
+			return nil, "", err
 		}
 	} else {
 		head, err := br.Peek(br.Size())

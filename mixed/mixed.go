@@ -144,17 +144,26 @@ type AMS struct {
 // Allocate allocates each region's list seats. Errors: a region with no list
 // seats or no parties, and those of apportion.Rule.Apportion.
 func (a AMS) Allocate(regions []Region) (*Result, error) {
+	return allocate(regions, apportion.Rule{Method: a.Method, Threshold: a.Threshold, Ties: a.Ties}, true)
+}
+
+// allocate apportions each region's list seats under rule, with the
+// constituency seats counted in the divisors when counted (AMS) or not
+// (parallel voting), and adds the constituency seats.
+func allocate(regions []Region, rule apportion.Rule, counted bool) (*Result, error) {
 	res := &Result{}
-	rule := apportion.Rule{Method: a.Method, Threshold: a.Threshold, Ties: a.Ties}
 	for _, reg := range regions {
 		if reg.ListSeats < 1 {
 			return nil, fmt.Errorf("region %q: expected at least 1 list seat, found %d", reg.Name, reg.ListSeats)
 		}
 		ps := make([]apportion.Party, len(reg.Parties))
 		for i, p := range reg.Parties {
-			ps[i] = apportion.Party{ID: p.ID, Votes: p.Votes, ConstituencySeats: p.ConstituencySeats, Coalition: p.Coalition, Start: p.ConstituencySeats, Max: p.Max}
+			ps[i] = apportion.Party{ID: p.ID, Votes: p.Votes, ConstituencySeats: p.ConstituencySeats, Coalition: p.Coalition, Max: p.Max}
+			if counted {
+				ps[i].Start = p.ConstituencySeats
+			}
 		}
-		r, err := rule.Apportion(ps, reg.ListSeats)
+		r, err := rule.ApportionNamed(ps, reg.ListSeats, reg.Name)
 		if err != nil {
 			return nil, fmt.Errorf("region %q: %w", reg.Name, err)
 		}
@@ -177,29 +186,9 @@ type Parallel struct {
 }
 
 // Allocate apportions each region's list seats and adds the constituency
-// seats.
+// seats. Errors are those of AMS.Allocate.
 func (p Parallel) Allocate(regions []Region) (*Result, error) {
-	res := &Result{}
-	for _, reg := range regions {
-		if reg.ListSeats < 1 {
-			return nil, fmt.Errorf("region %q: expected at least 1 list seat, found %d", reg.Name, reg.ListSeats)
-		}
-		ps := make([]apportion.Party, len(reg.Parties))
-		for i, q := range reg.Parties {
-			ps[i] = apportion.Party{ID: q.ID, Votes: q.Votes, ConstituencySeats: q.ConstituencySeats, Coalition: q.Coalition, Max: q.Max}
-		}
-		r, err := p.Rule.Apportion(ps, reg.ListSeats)
-		if err != nil {
-			return nil, fmt.Errorf("region %q: %w", reg.Name, err)
-		}
-		rr := RegionResult{Name: reg.Name, ListSeats: reg.ListSeats, List: r}
-		for i, q := range reg.Parties {
-			rr.Parties = append(rr.Parties, Seats{Party: q.ID, Votes: q.Votes, Constituency: q.ConstituencySeats, List: r.Parties[i].Seats, Total: q.ConstituencySeats + r.Parties[i].Seats})
-		}
-		res.add(&rr)
-	}
-	res.sort()
-	return res, nil
+	return allocate(regions, p.Rule, false)
 }
 
 // A Winner is a constituency's elected candidate.

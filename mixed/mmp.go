@@ -1,6 +1,7 @@
 package mixed
 
 import (
+	"cmp"
 	"fmt"
 	"math/bits"
 	"slices"
@@ -520,12 +521,10 @@ func (m MMP) cover(res *MMPResult, group func(*Winner) string, seats func(party,
 		x, y := &res.Winners[a], &res.Winners[b]
 		h1, l1 := bits.Mul64(uint64(x.Votes), uint64(y.Valid))
 		h2, l2 := bits.Mul64(uint64(y.Votes), uint64(x.Valid))
-		switch {
-		case h1 != h2:
-			return cmp(h1, h2)
-		default:
-			return cmp(l1, l2)
+		if h1 != h2 {
+			return cmp.Compare(h1, h2)
 		}
+		return cmp.Compare(l1, l2)
 	}
 	for _, key := range keys {
 		ws := groups[key]
@@ -568,16 +567,6 @@ func (m MMP) cover(res *MMPResult, group func(*Winner) string, seats func(party,
 		res.Ties = append(res.Ties, t)
 		res.Pending += t.Pending
 	}
-}
-
-func cmp(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // markUnseated records why winners are not seated outside Coverage (they
