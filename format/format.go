@@ -97,13 +97,12 @@ func readFile[T any](path string, opt Options, read func(io.Reader, string, Opti
 
 // byName returns the format called want, or an error listing the names.
 func byName[F any](list []F, name func(*F) string, want string) (*F, error) {
-	all := make([]string, len(list))
 	for i := range list {
-		if all[i] = name(&list[i]); all[i] == want {
+		if name(&list[i]) == want {
 			return &list[i], nil
 		}
 	}
-	return nil, fmt.Errorf("unknown input format %q; expected one of: %s", want, strings.Join(all, ", "))
+	return nil, fmt.Errorf("unknown input format %q; expected one of: %s", want, strings.Join(namesOf(list, name), ", "))
 }
 
 // ReadResults reads a results file, choosing the reader from the header line
@@ -141,10 +140,13 @@ func ReadResults(r io.Reader, name string, opt Options) (*election.Election, str
 	return e, f.Name, nil
 }
 
-func names() []string {
-	out := make([]string, len(ResultsFormats))
-	for i, f := range ResultsFormats {
-		out[i] = f.Name
+func names() []string { return namesOf(ResultsFormats, func(f *Results) string { return f.Name }) }
+
+// namesOf lists the names of a list of formats.
+func namesOf[F any](list []F, name func(*F) string) []string {
+	out := make([]string, len(list))
+	for i := range list {
+		out[i] = name(&list[i])
 	}
 	return out
 }

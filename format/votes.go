@@ -99,11 +99,7 @@ func ReadPartyVotes(r io.Reader, name string, opt Options) (*election.PartyVotes
 
 // PartyVotesFormatNames lists the party-votes readers' names.
 func PartyVotesFormatNames() []string {
-	out := make([]string, len(PartyVotesFormats))
-	for i, f := range PartyVotesFormats {
-		out[i] = f.Name
-	}
-	return out
+	return namesOf(PartyVotesFormats, func(f *PartyVotesFormat) string { return f.Name })
 }
 
 // firstLine splits the first line at comma (',' when 0), or nil.
