@@ -262,12 +262,13 @@ func (r Rule) apportion(parties []Party, seats int, stream string, qualified []P
 		}
 		c.res.Votes += p.Votes
 	}
+	words := r.Threshold.words()
 	for i := range c.parties {
 		p := &c.parties[i]
 		if qualified != nil {
 			p.Qualified, p.Qualification = qualified[i].Qualified, qualified[i].Qualification
 		} else {
-			p.Qualified, p.Qualification = r.Threshold.Qualify(&p.Party, c.res.Votes)
+			p.Qualified, p.Qualification = r.Threshold.qualify(&p.Party, c.res.Votes, words)
 		}
 		p.eligible = p.Qualified && p.Votes > 0
 		if p.eligible {

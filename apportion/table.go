@@ -115,9 +115,10 @@ func (r Rule) ApportionTable(t *election.PartyVotes, seats int, byDistrict bool)
 			all += l.Votes
 		}
 		national = make([]PartyResult, len(totals))
+		words := r.Threshold.words()
 		for i, l := range totals {
 			p := toParty(l)
-			national[i].Qualified, national[i].Qualification = r.Threshold.Qualify(&p, all)
+			national[i].Qualified, national[i].Qualification = r.Threshold.qualify(&p, all, words)
 			a.Parties[i].Qualified, a.Parties[i].Qualification = national[i].Qualified, national[i].Qualification
 		}
 	}

@@ -78,17 +78,27 @@ func atLeast(votes, total int64, share Ratio) bool {
 // Qualify says whether the party qualifies when the lists in scope have
 // total votes, and why (or why not) in words.
 func (t Threshold) Qualify(p *Party, total int64) (bool, string) {
+	return t.qualify(p, total, t.words())
+}
+
+// thresholdWords are a threshold's shares in words, worked out once per
+// apportionment.
+type thresholdWords struct{ share, coalition string }
+
+func (t Threshold) words() thresholdWords {
+	return thresholdWords{share: "the threshold of " + ShareString(t.Share), coalition: "the coalition threshold of " + ShareString(t.CoalitionShare)}
+}
+
+func (t Threshold) qualify(p *Party, total int64, w thresholdWords) (bool, string) {
 	if t.IsZero() && len(t.Exempt) == 0 {
 		return true, "no threshold"
 	}
 	if slices.Contains(t.Exempt, p.ID) {
 		return true, "exempt from the threshold"
 	}
-	share := t.Share
-	what := "the threshold of " + ShareString(share)
+	share, what := t.Share, w.share
 	if p.Coalition && !t.CoalitionShare.IsZero() {
-		share = t.CoalitionShare
-		what = "the coalition threshold of " + ShareString(share)
+		share, what = t.CoalitionShare, w.coalition
 	}
 	if !share.IsZero() && atLeast(p.Votes, total, share) {
 		return true, "reached " + what

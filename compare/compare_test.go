@@ -96,3 +96,30 @@ func TestParseSystem(t *testing.T) {
 		t.Errorf("%+v, %v", s, err)
 	}
 }
+
+// The four default systems on the UK 2024 results, read and counted once.
+func BenchmarkUK2024(b *testing.B) {
+	p := datadir.Path(b, "uk/ge2024/HoC-GE2024-results-by-candidate.csv")
+	f, err := os.Open(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	e, err := hoc.Candidates(f, p)
+	f.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	results, _ := plurality.CountElection(e, plurality.TieBreak{})
+	var systems []compare.System
+	for _, s := range []string{"fptp", "dhondt@region", "sainte-lague", "ams@region"} {
+		sys, _ := compare.ParseSystem(s)
+		systems = append(systems, sys)
+	}
+	opt := compare.Options{ListShare: apportion.Ratio{Num: 2, Den: 5}, Independents: []string{"Ind"}, Seed: 1}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := compare.Run(e, results, systems, opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

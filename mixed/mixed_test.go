@@ -233,3 +233,29 @@ func TestParallel(t *testing.T) {
 		}
 	}
 }
+
+// The German 2025 allocation under the 2023 law, from the file read once:
+// the federal apportionment, 7 parties' distributions over the Länder and
+// the coverage of 299 constituency winners.
+func BenchmarkBundestag2025Coverage(b *testing.B) {
+	p := datadir.Path(b, "de/bundestag-2025/2025-02_gesamtergebnis.xml")
+	f, err := os.Open(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	de, err := bundestag.Read(f, p)
+	f.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	results, _ := plurality.CountElection(de.Constituencies, plurality.TieBreak{})
+	winners, _ := mixed.Winners(results, "region")
+	law := mixed.MMP{Method: apportion.SainteLague, Seats: 630, Overhang: mixed.Coverage, Regional: true,
+		Threshold: apportion.Threshold{Share: fivePercent, Wins: 3, Exempt: []string{"SSW"}}}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := law.Allocate(de.SecondVotes, winners); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

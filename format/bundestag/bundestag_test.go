@@ -1,6 +1,7 @@
 package bundestag
 
 import (
+	"bytes"
 	"os"
 	"strings"
 	"testing"
@@ -148,4 +149,19 @@ func FuzzRead(f *testing.F) {
 			t.Fatalf("accepted second votes that fail Validate: %v", err)
 		}
 	})
+}
+
+// Reading the 3.3 MB federal result file.
+func BenchmarkRead2025(b *testing.B) {
+	data, err := os.ReadFile(datadir.Path(b, file))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Read(bytes.NewReader(data), file); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
