@@ -460,7 +460,11 @@ func (m *model) mixed(s System, o *Outcome) error {
 				o.Seats[m.idx[l.party]] += cs
 				continue
 			}
-			reg.Parties = append(reg.Parties, mixed.Party{ID: l.id, Votes: l.votes, ConstituencySeats: cs, Max: l.max})
+			max := l.max
+			if _, lr := s.Method.(apportion.LargestRemainder); lr {
+				max = 0 // largest remainder has no list limits
+			}
+			reg.Parties = append(reg.Parties, mixed.Party{ID: l.id, Votes: l.votes, ConstituencySeats: cs, Max: max})
 			own = append(own, l.party)
 		}
 		regions = append(regions, reg)
@@ -483,6 +487,9 @@ func (m *model) mixed(s System, o *Outcome) error {
 	}
 	pct := apportion.Ratio{Num: share.Num * 100, Den: share.Den}
 	o.Label = s.Kind
+	if s.Method != apportion.Method(apportion.DHondt) {
+		o.Label += " (" + s.Method.Name() + ")"
+	}
 	if s.Scope != National {
 		o.Label += " by " + s.Scope
 	}

@@ -32,7 +32,7 @@ func TestUK2024(t *testing.T) {
 		t.Fatal(err)
 	}
 	var systems []compare.System
-	for _, s := range []string{"fptp", "dhondt@region", "sainte-lague", "ams@region", "parallel@region", "hare@nation"} {
+	for _, s := range []string{"fptp", "dhondt@region", "sainte-lague", "ams@region", "parallel@region", "hare@nation", "parallel:hare@region", "ams:sainte-lague@nation"} {
 		sys, err := compare.ParseSystem(s)
 		if err != nil {
 			t.Fatal(err)
