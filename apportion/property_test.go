@@ -403,3 +403,38 @@ func TestParseRatio(t *testing.T) {
 		t.Errorf("ShareString(5%%) = %q", got)
 	}
 }
+
+// With the Imperiali quota V/(S+2) the whole quotas can exceed the seats;
+// the surplus is taken back from the smallest remainders. 300 votes, 10
+// seats, quota 25: A 130 → 5.2, B 100 → 4.0, C 70 → 2.8; 11 whole seats,
+// so B (remainder 0) gives one back: A 5, B 3, C 2.
+func TestImperialiQuotaTakesBackSeats(t *testing.T) {
+	ps := []apportion.Party{{ID: "A", Votes: 130}, {ID: "B", Votes: 100}, {ID: "C", Votes: 70}}
+	r, err := apportion.Rule{Method: apportion.ImperialiQuota}.Apportion(ps, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Quota.RatString() != "25" || r.SeatsOf("A") != 5 || r.SeatsOf("B") != 3 || r.SeatsOf("C") != 2 {
+		t.Errorf("quota %s, seats A %d B %d C %d; expected 25, 5, 3, 2", r.Quota.RatString(), r.SeatsOf("A"), r.SeatsOf("B"), r.SeatsOf("C"))
+	}
+	if len(r.Removed) != 1 || r.Parties[r.Removed[0].Party].ID != "B" || r.Total() != 10 {
+		t.Errorf("removed %+v, total %d", r.Removed, r.Total())
+	}
+	// Equal remainders at the cut for taking back: a tie, pending without a
+	// rule, decided by most votes with one.
+	eq := []apportion.Party{{ID: "A", Votes: 100}, {ID: "B", Votes: 100}, {ID: "C", Votes: 50}, {ID: "D", Votes: 50}}
+	r, err = apportion.Rule{Method: apportion.ImperialiQuota}.Apportion(eq, 10) // quota 25: 4+4+2+2 = 12, two back among four zero remainders
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Pending != 2 || r.Total() != 8 || len(r.Ties) != 1 || r.Ties[0].Seats != 2 {
+		t.Errorf("pending %d, total %d, ties %+v; expected 2 seats pending among 4", r.Pending, r.Total(), r.Ties)
+	}
+	r, err = apportion.Rule{Method: apportion.ImperialiQuota, Ties: apportion.TieRule{Steps: []apportion.TieStep{apportion.MostVotes}}}.Apportion(eq, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.SeatsOf("A") != 4 || r.SeatsOf("B") != 4 || r.SeatsOf("C") != 1 || r.SeatsOf("D") != 1 || r.Pending != 0 {
+		t.Errorf("most votes keep their seats: %d %d %d %d", r.SeatsOf("A"), r.SeatsOf("B"), r.SeatsOf("C"), r.SeatsOf("D"))
+	}
+}

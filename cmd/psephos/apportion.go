@@ -164,9 +164,6 @@ pending unless --tie names how the law breaks them.`,
 			if err != nil {
 				return err
 			}
-			if rule.Threshold.Share.Den != 0 && rule.Threshold.Share.Num == 1 && strings.EqualFold(rf.threshold, "quota") && seats == 0 {
-				return usageError{fmt.Errorf("--threshold quota needs --seats")}
-			}
 			a, err := rule.ApportionTable(tab, seats, by == "district")
 			if err != nil {
 				return err
