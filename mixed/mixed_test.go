@@ -117,6 +117,25 @@ func TestCase28Overhang(t *testing.T) {
 	if c.House != 20 || c.Party("Moa").Total != 1 || c.Winners[1].Seated || !c.Winners[0].Seated {
 		t.Errorf("coverage: house %d, Moa %d, winners %+v; expected 20, Moa 1, m2 (the weaker share) not seated", c.House, c.Party("Moa").Total, c.Winners)
 	}
+	// Equal shares (9,000 of 20,000 and 4,500 of 10,000) for Moa's one
+	// seat: a tie, pending without a rule (BWahlG §6(1): the lot), decided
+	// with one; never by the order of the constituencies.
+	winners[1].Votes, winners[1].Valid = 4500, 10000
+	c, err = cov.Allocate(tab, winners)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Pending != 1 || len(c.Ties) != 1 || c.Winners[0].Seated || c.Winners[1].Seated || c.Party("Moa").List != 0 || c.House != 19 {
+		t.Errorf("tied shares: pending %d, ties %+v, house %d, Moa %+v", c.Pending, c.Ties, c.House, c.Party("Moa"))
+	}
+	cov.Ties = apportion.TieRule{Steps: []apportion.TieStep{apportion.ByLot}, Seed: 3}
+	c, err = cov.Allocate(tab, winners)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Pending != 0 || c.Winners[0].Seated == c.Winners[1].Seated || !c.Ties[0].Lot || c.Party("Moa").Total != 1 || c.House != 20 {
+		t.Errorf("tied shares by lot: pending %d, winners %+v", c.Pending, c.Winners)
+	}
 }
 
 // Germany 2025 under the 2023 law (Bundeswahlgesetz §§4–6; Die

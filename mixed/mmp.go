@@ -269,7 +269,6 @@ func (m MMP) Allocate(lists *election.PartyVotes, winners []Winner) (*MMPResult,
 	if err != nil {
 		return nil, err
 	}
-	m.markUnseated(res)
 	// The house: every seated winner without a list, and every party's
 	// total (an unqualified party's seated winners only).
 	for _, n := range indep {
@@ -298,6 +297,9 @@ func (m MMP) Allocate(lists *election.PartyVotes, winners []Winner) (*MMPResult,
 
 // national settles overhang with one tier.
 func (m MMP) national(res *MMPResult) {
+	if m.Overhang == Coverage {
+		m.cover(res, func(w *Winner) string { return w.Party }, func(p string, _ string) int { return res.Party(p).Entitlement })
+	}
 	for i := range res.Parties {
 		p := &res.Parties[i]
 		if !p.Qualified {
@@ -309,13 +311,28 @@ func (m MMP) national(res *MMPResult) {
 			p.List = max(0, p.Entitlement-p.Constituency)
 			p.Overhang = max(0, p.Constituency-p.Entitlement)
 		case Coverage:
-			p.Seated = min(p.Constituency, p.Entitlement)
-			p.List = p.Entitlement - p.Seated
+			p.Seated = 0
+			for _, w := range res.Winners {
+				if w.Seated && w.Party == p.Party {
+					p.Seated++
+				}
+			}
+			// A seat whose winner awaits a lot is the party's, not a list seat.
+			p.List = p.Entitlement - p.Seated - res.pendingWinners(func(w *Winner) bool { return w.Party == p.Party })
 		}
 	}
-	if m.Overhang == Coverage {
-		m.cover(res, func(w *Winner) string { return w.Party }, func(p string, _ string) int { return res.Party(p).Entitlement })
+}
+
+// pendingWinners is the number of seats awaiting a lot between tied
+// winners that match.
+func (r *MMPResult) pendingWinners(match func(*Winner) bool) int {
+	n := 0
+	for _, t := range r.Ties {
+		if t.Pending > 0 && len(t.Parties) > 0 && match(&r.Winners[t.Parties[0]].Winner) {
+			n += t.Pending
+		}
 	}
+	return n
 }
 
 // level grows the house until each qualifying party's proportional share
@@ -440,7 +457,7 @@ func (m MMP) regional(res *MMPResult, lists *election.PartyVotes) error {
 						c.Seated++
 					}
 				}
-				c.List = c.Seats - c.Seated
+				c.List = c.Seats - c.Seated - res.pendingWinners(func(w *Winner) bool { return w.Party == c.Party && w.Region == res.Regions[i].Name })
 			}
 		}
 		for i := range res.Parties {
@@ -566,28 +583,5 @@ func (m MMP) cover(res *MMPResult, group func(*Winner) string, seats func(party,
 		}
 		res.Ties = append(res.Ties, t)
 		res.Pending += t.Pending
-	}
-}
-
-// markUnseated records why winners are not seated outside Coverage (they
-// always are).
-func (m MMP) markUnseated(res *MMPResult) {
-	if m.Overhang == Coverage && !m.Regional {
-		for i := range res.Parties {
-			p := &res.Parties[i]
-			if p.Qualified {
-				p.Seated = 0
-			}
-		}
-		for _, w := range res.Winners {
-			if i, ok := res.partyIndex(w.Party); ok && w.Seated && res.Parties[i].Qualified {
-				res.Parties[i].Seated++
-			}
-		}
-		for i := range res.Parties {
-			if p := &res.Parties[i]; p.Qualified {
-				p.List = p.Entitlement - p.Seated
-			}
-		}
 	}
 }
