@@ -19,6 +19,7 @@ import (
 	"strings"
 
 	"github.com/psephos/psephos/election"
+	"github.com/psephos/psephos/format/bundestag"
 	"github.com/psephos/psephos/format/csv"
 	"github.com/psephos/psephos/format/hoc"
 	"github.com/psephos/psephos/format/internal/csvio"
@@ -45,6 +46,15 @@ var ResultsFormats = []Results{
 	{ukparl.Format, "UK Parliament election results website, candidate-level export (e.g. 2019 notional)",
 		func(h []string, _ Options) bool { return ukparl.Is(h) },
 		func(r io.Reader, n string, _ Options) (*election.Election, error) { return ukparl.Read(r, n) }},
+	{bundestag.Format, "Die Bundeswahlleiterin's result XML (Gesamtergebnis): first votes by constituency",
+		func(h []string, _ Options) bool { return len(h) > 0 && strings.HasPrefix(h[0], "<?xml") },
+		func(r io.Reader, n string, _ Options) (*election.Election, error) {
+			res, err := bundestag.Read(r, n)
+			if err != nil {
+				return nil, err
+			}
+			return res.Constituencies, nil
+		}},
 	{csv.Format, "generic long CSV: contest, [contest_id], [candidate], party, votes, [seats], [electorate], [invalid_votes], [nation], [region]",
 		func(h []string, o Options) bool { return csv.Is(h, o.csvColumns()) },
 		func(r io.Reader, n string, o Options) (*election.Election, error) {
@@ -72,12 +82,28 @@ func (o Options) csvColumns() csv.Columns {
 
 // ReadResultsFile opens path and reads it with [ReadResults].
 func ReadResultsFile(path string, opt Options) (*election.Election, string, error) {
+	return readFile(path, opt, ReadResults)
+}
+
+// readFile opens path and reads it with read, naming it path in errors.
+func readFile[T any](path string, opt Options, read func(io.Reader, string, Options) (T, string, error)) (T, string, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, "", err
+		var zero T
+		return zero, "", err
 	}
 	defer f.Close()
-	return ReadResults(f, path, opt)
+	return read(f, path, opt)
+}
+
+// byName returns the format called want, or an error listing the names.
+func byName[F any](list []F, name func(*F) string, want string) (*F, error) {
+	for i := range list {
+		if name(&list[i]) == want {
+			return &list[i], nil
+		}
+	}
+	return nil, &UnknownFormatError{Name: want, Known: namesOf(list, name)}
 }
 
 // ReadResults reads a results file, choosing the reader from the header line
@@ -87,13 +113,9 @@ func ReadResults(r io.Reader, name string, opt Options) (*election.Election, str
 	br := bufio.NewReaderSize(r, 64<<10)
 	var f *Results
 	if opt.Format != "" {
-		for i := range ResultsFormats {
-			if ResultsFormats[i].Name == opt.Format {
-				f = &ResultsFormats[i]
-			}
-		}
-		if f == nil {
-			return nil, "", &UnknownFormatError{opt.Format}
+		var err error
+		if f, err = byName(ResultsFormats, func(f *Results) string { return f.Name }, opt.Format); err != nil {
+			return nil, "", err
 		}
 	} else {
 		header, err := peekHeader(br, opt.Comma)
@@ -118,10 +140,13 @@ func ReadResults(r io.Reader, name string, opt Options) (*election.Election, str
 }
 
 // Names lists the results formats' names.
-func Names() []string {
-	out := make([]string, len(ResultsFormats))
-	for i, f := range ResultsFormats {
-		out[i] = f.Name
+func Names() []string { return namesOf(ResultsFormats, func(f *Results) string { return f.Name }) }
+
+// namesOf lists the names of a list of formats.
+func namesOf[F any](list []F, name func(*F) string) []string {
+	out := make([]string, len(list))
+	for i := range list {
+		out[i] = name(&list[i])
 	}
 	return out
 }
@@ -150,10 +175,13 @@ func unknownFormat(header []string, opt Options) string {
 }
 
 // UnknownFormatError is a forced format name that no reader has.
-type UnknownFormatError struct{ Name string }
+type UnknownFormatError struct {
+	Name  string
+	Known []string // the names there are
+}
 
 func (e *UnknownFormatError) Error() string {
-	return fmt.Sprintf("unknown input format %q; expected one of: %s", e.Name, strings.Join(Names(), ", "))
+	return fmt.Sprintf("unknown input format %q; expected one of: %s", e.Name, strings.Join(e.Known, ", "))
 }
 
 // peekHeader parses the first CSV record without consuming input.

@@ -34,7 +34,7 @@ func TestDetectRealFiles(t *testing.T) {
 
 func TestUnknownFormat(t *testing.T) {
 	_, _, err := format.ReadResults(strings.NewReader("a,b,c\n1,2,3\n"), "u.csv", format.Options{})
-	if err == nil || !strings.HasPrefix(err.Error(), `u.csv:1: unknown results format: the header ["a", "b", "c"] matches none of hoc-candidates, hoc-constituencies, ukparl-candidates, csv`) {
+	if err == nil || !strings.HasPrefix(err.Error(), `u.csv:1: unknown results format: the header ["a", "b", "c"] matches none of hoc-candidates, hoc-constituencies, ukparl-candidates, bundestag-xml, csv`) {
 		t.Errorf("err = %v", err)
 	}
 	_, _, err = format.ReadResults(strings.NewReader(""), "e.csv", format.Options{})

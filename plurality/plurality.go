@@ -2,12 +2,11 @@ package plurality
 
 import (
 	"fmt"
-	"hash/fnv"
-	"math/rand/v2"
 	"sort"
 	"strings"
 
 	"github.com/psephos/psephos/election"
+	"github.com/psephos/psephos/internal/lot"
 )
 
 // TieBreak is the policy for a tie for the last seat of a contest. The zero
@@ -20,7 +19,8 @@ type TieBreak struct {
 	// Lot, when true, decides ties not in Drawn by a seeded lot: the tied
 	// candidates are put in order of name then party, shuffled by
 	// Fisher–Yates with a PCG generator (math/rand/v2, PCG-DXSM) seeded
-	// with (Seed, FNV-1a-64 of the contest ID), and the first ones elected.
+	// with (Seed, FNV-1a-64 of the contest ID), and the first ones elected
+	// (internal/lot.Permutation).
 	// The same seed gives the same draw, whatever the order of the input.
 	Lot  bool
 	Seed uint64
@@ -263,31 +263,17 @@ func resolve(c *election.Contest, t *Tie, tb TieBreak) error {
 			}
 			return x.Party < y.Party
 		})
-		h := fnv.New64a()
-		h.Write([]byte(c.ID))
-		src := rand.NewPCG(tb.Seed, h.Sum64())
-		// Fisher–Yates, drawing each index by rejection so that the draw is
-		// unbiased and depends only on the PCG-DXSM stream.
-		for i := len(order) - 1; i > 0; i-- {
-			j := bounded(src, uint64(i+1))
-			order[i], order[j] = order[j], order[i]
+		perm := lot.Permutation(tb.Seed, c.ID, len(order))
+		drawn := make([]int, len(order))
+		for k, i := range perm {
+			drawn[k] = order[i]
 		}
+		order = drawn
 		t.Winners = order[:t.Seats]
 		t.Resolution = Lot
 		t.Seed = tb.Seed
 	}
 	return nil
-}
-
-// bounded returns a uniform integer in [0, n) from src, by rejection.
-func bounded(src *rand.PCG, n uint64) uint64 {
-	limit := -n % n // 2^64 mod n: values below it are rejected
-	for {
-		v := src.Uint64()
-		if v >= limit {
-			return v % n
-		}
-	}
 }
 
 func names(c *election.Contest, idx []int) string {

@@ -168,14 +168,6 @@ func area(s string) *string {
 	return &s
 }
 
-// share is a as a percentage of b (0 when b is 0).
-func share(a, b int64) float64 {
-	if b == 0 {
-		return 0
-	}
-	return 100 * float64(a) / float64(b)
-}
-
 // contestRow is one contest's line in the count table: winners (and any
 // tie still to be decided by lot), majority and runner-up (all of them when
 // they tie).

@@ -292,14 +292,6 @@ func targetsJSON(targets []swing.Target) []TargetJSON {
 	return out
 }
 
-func heading(b *strings.Builder, format string, level int, s string) {
-	if format == Markdown {
-		fmt.Fprintf(b, "%s %s\n\n", strings.Repeat("#", level), s)
-		return
-	}
-	fmt.Fprintf(b, "%s\n%s\n\n", s, strings.Repeat("=-"[level-1:level], len([]rune(s))))
-}
-
 func signedInt(n int) string {
 	if n > 0 {
 		return "+" + strconv.Itoa(n)

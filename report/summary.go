@@ -328,13 +328,7 @@ func PartyLine(r *Report, s *measure.Summary, p *measure.PartyResult) string {
 
 func summaryText(w io.Writer, r *Report, format string) error {
 	var b strings.Builder
-	h := func(level int, s string) {
-		if format == Markdown {
-			fmt.Fprintf(&b, "%s %s\n\n", strings.Repeat("#", level), s)
-		} else {
-			fmt.Fprintf(&b, "%s\n%s\n\n", s, strings.Repeat("=-"[level-1:level], len([]rune(s))))
-		}
-	}
+	h := func(level int, s string) { heading(&b, format, level, s) }
 	title := r.Election
 	if title == "" {
 		title = r.Source
@@ -482,6 +476,14 @@ func signed(x float64) string {
 		return "+" + dec(x, 1)
 	}
 	return "−" + dec(-x, 1)
+}
+
+// decp is dec of a JSON value, or "n/a" for null.
+func decp(x *float64, d int) string {
+	if x == nil {
+		return "n/a"
+	}
+	return dec(*x, d)
 }
 
 // decOrNA is dec, or "n/a" for an undefined value.

@@ -34,16 +34,7 @@ func TrimBOM(b []byte) []byte { return bytes.TrimPrefix(b, bom) }
 // is the field delimiter (',' when 0). Every later record must have as many
 // fields as the header.
 func New(r io.Reader, file string, comma rune) (*Reader, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	if b, err := br.Peek(3); err == nil && bytes.Equal(b, bom) {
-		br.Discard(3)
-	}
-	cr := csv.NewReader(br)
-	if comma != 0 {
-		cr.Comma = comma
-	}
-	cr.ReuseRecord = true
-	rd := &Reader{file: file, cr: cr}
+	rd := newReader(r, file, comma)
 	h, line, err := rd.next()
 	if err == io.EOF {
 		return nil, &election.Error{Pos: election.Pos{File: file}, Msg: "empty file: expected a header line"}
@@ -65,6 +56,28 @@ func New(r io.Reader, file string, comma rune) (*Reader, error) {
 		seen[k] = i
 	}
 	rd.line = line
+	return rd, nil
+}
+
+func newReader(r io.Reader, file string, comma rune) *Reader {
+	br := bufio.NewReaderSize(r, 64<<10)
+	if b, err := br.Peek(3); err == nil && bytes.Equal(b, bom) {
+		br.Discard(3)
+	}
+	cr := csv.NewReader(br)
+	if comma != 0 {
+		cr.Comma = comma
+	}
+	cr.ReuseRecord = true
+	return &Reader{file: file, cr: cr}
+}
+
+// NewNoHeader reads a CSV file that has no header line: every record must
+// have fields fields. Header is nil; the caller decides whether an empty
+// file (Next returning io.EOF at once) is an error.
+func NewNoHeader(r io.Reader, file string, comma rune, fields int) (*Reader, error) {
+	rd := newReader(r, file, comma)
+	rd.cr.FieldsPerRecord = fields
 	return rd, nil
 }
 
@@ -100,7 +113,11 @@ func (r *Reader) next() ([]string, int, error) {
 		if errors.As(err, &pe) {
 			pos := election.Pos{File: r.file, Line: pe.StartLine}
 			if errors.Is(pe.Err, csv.ErrFieldCount) {
-				return nil, 0, &election.Error{Pos: pos, Msg: fmt.Sprintf("expected %d fields as in the header, found %d (an unquoted comma in a number such as 1,004 splits it; quote it: \"1,004\")", r.cr.FieldsPerRecord, len(rec))}
+				what := "as in the header"
+				if r.Header == nil {
+					what = "as the format has"
+				}
+				return nil, 0, &election.Error{Pos: pos, Msg: fmt.Sprintf("expected %d fields %s, found %d (an unquoted comma in a number such as 1,004 splits it; quote it: \"1,004\")", r.cr.FieldsPerRecord, what, len(rec))}
 			}
 			pos.Line = pe.Line
 			pos.Col = pe.Column
