@@ -21,7 +21,6 @@ func runArgs(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	return out.String(), errb.String(), code
 }
 
-
 // The bad inputs: each is a one-line error, a non-zero exit, and
 // nothing on standard output.
 func TestApportionBadInput(t *testing.T) {
