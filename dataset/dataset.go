@@ -1,13 +1,3 @@
-// Package dataset resolves the names of official results files psephos has
-// been tested on (uk-ge-2024, uk-ge-2019, uk-ge-2019-notional, ...) to a
-// local file: first in a data folder (laid out as the project's shared data,
-// e.g. uk/ge2024/HoC-GE2024-results-by-candidate.csv), else in the user's
-// cache, else downloaded once from the publisher into the cache.
-//
-// Every file is checked against the SHA-256 of the release psephos was
-// tested on. A file that differs is reported with both hashes and is not
-// used under the dataset's name (it can still be read by its path). Names
-// are looked up in a fixed table; they are never joined into paths.
 package dataset
 
 import (
@@ -24,7 +14,7 @@ import (
 	"strings"
 )
 
-// A Dataset is one official results file.
+// A Dataset is one official results file (or a map layout for them).
 type Dataset struct {
 	Name   string // e.g. "uk-ge-2024"
 	Title  string // e.g. "UK general election, 4 July 2024"
@@ -33,6 +23,9 @@ type Dataset struct {
 	URL    string // where the publisher serves it
 	SHA256 string // hex digest of the tested release
 	Noun   string // what one contest is called, e.g. "constituency"
+	// Totals names a dataset of the same election that gives each contest's
+	// electorate and rejected ballots, merged in when available; "" for none.
+	Totals string
 }
 
 // All are the known datasets.
@@ -40,23 +33,27 @@ var All = []Dataset{
 	{"uk-ge-2024", "UK general election, 4 July 2024", "House of Commons Library, briefing CBP-10009, results by candidate (Open Parliament Licence v3.0)",
 		"uk/ge2024/HoC-GE2024-results-by-candidate.csv",
 		"https://researchbriefings.files.parliament.uk/documents/CBP-10009/HoC-GE2024-results-by-candidate.csv",
-		"040939fc0e96bde91b7b534db43b7c90e35ec2207b6ab3fdb2456d0acb43bb08", "constituency"},
+		"040939fc0e96bde91b7b534db43b7c90e35ec2207b6ab3fdb2456d0acb43bb08", "constituency", "uk-ge-2024-constituencies"},
 	{"uk-ge-2024-constituencies", "UK general election, 4 July 2024 (results by constituency)", "House of Commons Library, briefing CBP-10009, results by constituency (Open Parliament Licence v3.0)",
 		"uk/ge2024/HoC-GE2024-results-by-constituency.csv",
 		"https://researchbriefings.files.parliament.uk/documents/CBP-10009/HoC-GE2024-results-by-constituency.csv",
-		"71533da2e4746c996350211c280be8b934d16485d33e5996271512f676b19590", "constituency"},
+		"71533da2e4746c996350211c280be8b934d16485d33e5996271512f676b19590", "constituency", ""},
 	{"uk-ge-2019", "UK general election, 12 December 2019", "House of Commons Library, briefing CBP-8749, results by candidate (Open Parliament Licence v3.0)",
 		"uk/ge2019/HoC-GE2019-results-by-candidate.csv",
 		"https://researchbriefings.files.parliament.uk/documents/CBP-8749/HoC-GE2019-results-by-candidate.csv",
-		"2197d779b58c234640537bc4a95751234378acc841a4d415d41f5de8b387e662", "constituency"},
+		"2197d779b58c234640537bc4a95751234378acc841a4d415d41f5de8b387e662", "constituency", "uk-ge-2019-constituencies"},
 	{"uk-ge-2019-constituencies", "UK general election, 12 December 2019 (results by constituency)", "House of Commons Library, briefing CBP-8749, results by constituency (Open Parliament Licence v3.0)",
 		"uk/ge2019/HoC-GE2019-results-by-constituency.csv",
 		"https://researchbriefings.files.parliament.uk/documents/CBP-8749/HoC-GE2019-results-by-constituency.csv",
-		"ce7dad684861742ef85440d926c0df558d67da60dc7a2de94bfe8853c16cd1f2", "constituency"},
+		"ce7dad684861742ef85440d926c0df558d67da60dc7a2de94bfe8853c16cd1f2", "constituency", ""},
 	{"uk-ge-2019-notional", "UK general election, 12 December 2019, notional results on the 2024 boundaries", "Rallings and Thrasher, published by the UK Parliament election results website (Open Parliament Licence v3.0)",
 		"uk/ge2019-notional/candidate-level-results-notional-general-election-12-12-2019.csv",
 		"https://electionresults.parliament.uk/general-elections/5/candidacies.csv",
-		"e8fae90cce001392388c0192446c8a2c2cd55ecabf10303354f518faca38b5de", "constituency"},
+		"e8fae90cce001392388c0192446c8a2c2cd55ecabf10303354f518faca38b5de", "constituency", ""},
+	{"uk-2024-hexmap", "UK Parliament constituencies 2024, hex cartogram", "Open Innovations, HexJSON v1.2 (MIT licence)",
+		"uk/maps/uk-constituencies-2024.hexjson",
+		"https://github.com/open-innovations/constituencies/raw/refs/heads/main/src/_data/hexjson/uk-constituencies-2024.hexjson",
+		"7a99cbd2f9574ee7e3fcb55a106189b7342d35c899e96554f51c06b6c73469d0", "", ""},
 }
 
 // Lookup returns the dataset with the given name.

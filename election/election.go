@@ -24,6 +24,32 @@ type Party struct {
 	ID string
 	// Name is the name shown to people, for example "Labour".
 	Name string
+	// Kind says what the group is: a party (""), or one of Independents,
+	// Speaker or Others.
+	Kind string
+	// Partial is true when the source reports some of this group's votes
+	// inside an aggregate line, so its vote total is incomplete (for
+	// example small parties in the Library's results by constituency).
+	Partial bool
+}
+
+// Kinds of party group other than a party.
+const (
+	Independents = "independents" // candidates without a party, counted as one group
+	Speaker      = "speaker"      // the Speaker seeking re-election, who stands without a party
+	Others       = "others"       // an aggregate of several parties' candidates
+)
+
+// KindOf is the usual kind for a UK party code: Ind for independents, Spk
+// for the Speaker; any other code is a party.
+func KindOf(id string) string {
+	switch id {
+	case "Ind":
+		return Independents
+	case "Spk":
+		return Speaker
+	}
+	return ""
 }
 
 // A Candidate is one line of a contest's result.
@@ -41,6 +67,10 @@ type Candidate struct {
 	// Library's "All other candidates" column). An aggregate is counted in
 	// the valid votes but is never elected and never given a placing.
 	Aggregate bool
+	// AggregateMax is, for an aggregate, the most votes any one of its
+	// candidates can have had, where the source says (the Library's runner-up
+	// bounds the others); 0 means only Votes bounds it.
+	AggregateMax int64
 	// Pos is where the candidate was read from.
 	Pos Pos
 }
@@ -98,6 +128,35 @@ func (c *Contest) Area(kind string) string {
 	return ""
 }
 
+// MostForOne is the most votes one candidate of the line can have had: its
+// votes, or an aggregate's AggregateMax when that is smaller.
+func (c *Candidate) MostForOne() int64 {
+	if c.Aggregate && c.AggregateMax > 0 && c.AggregateMax < c.Votes {
+		return c.AggregateMax
+	}
+	return c.Votes
+}
+
+// MaxVotes is the most votes one line may have: a trillion, far more than
+// any electorate, so that sums of votes can never overflow an int64.
+const MaxVotes int64 = 1_000_000_000_000
+
+// NationRegion gives the areas of a UK contest: its nation and its region
+// (the nation itself where it has no regions). Empty names are left out.
+func NationRegion(nation, region string) []Area {
+	var a []Area
+	if nation != "" {
+		a = append(a, Area{Kind: Nation, Name: nation})
+	}
+	if region == "" {
+		region = nation
+	}
+	if region != "" {
+		a = append(a, Area{Kind: Region, Name: region})
+	}
+	return a
+}
+
 // ValidVotes is the sum of the candidates' votes (votes).
 func (c *Contest) ValidVotes() int64 {
 	var n int64
@@ -136,14 +195,16 @@ func (e *Election) Party(id string) Party {
 // Validate checks the election's values and returns the first problem found,
 // as an *[Error] with the source position where one is known:
 // no contests; a contest with an empty or repeated ID, no name, fewer than one
-// seat, or fewer named candidates than seats; a candidate with no party,
-// negative votes, or the same name and party as another candidate of the same
-// contest.
+// seat, fewer named candidates than seats, or an electorate smaller than its
+// valid and rejected ballots; a candidate with no party, negative votes or more
+// than MaxVotes, or the same name and party as another candidate of the same
+// contest; more than 2^62 votes in all.
 func (e *Election) Validate() error {
 	if len(e.Contests) == 0 {
 		return &Error{Msg: "no contests: expected at least one contest with candidates"}
 	}
 	ids := make(map[string]Pos, len(e.Contests))
+	var total int64
 	for i := range e.Contests {
 		c := &e.Contests[i]
 		if c.ID == "" {
@@ -162,11 +223,21 @@ func (e *Election) Validate() error {
 		if err := validateCandidates(c); err != nil {
 			return err
 		}
+		valid := c.ValidVotes() // cannot overflow: each line is at most MaxVotes
+		if c.Electorate >= 0 && c.Electorate < valid+max(c.Invalid, 0) {
+			return &Error{Pos: c.Pos, Msg: fmt.Sprintf("contest %q: electorate %d is smaller than its %d valid and %d rejected ballots", c.Name, c.Electorate, valid, max(c.Invalid, 0))}
+		}
+		if total += valid; total > 1<<62 {
+			return &Error{Pos: c.Pos, Msg: "more than 2^62 votes in all: expected real counts"}
+		}
 	}
 	return nil
 }
 
 func validateCandidates(c *Contest) error {
+	if len(c.Candidates) > 1_000_000 {
+		return &Error{Pos: c.Pos, Msg: fmt.Sprintf("contest %q has %d candidates: expected at most a million", c.Name, len(c.Candidates))}
+	}
 	named := 0
 	type key struct{ name, party string }
 	seen := make(map[key]Pos, len(c.Candidates))
@@ -175,8 +246,8 @@ func validateCandidates(c *Contest) error {
 		if k.Party == "" {
 			return &Error{Pos: k.Pos, Msg: fmt.Sprintf("contest %q: candidate %q has no party (independents need a party ID such as \"Ind\")", c.Name, k.Name)}
 		}
-		if k.Votes < 0 {
-			return &Error{Pos: k.Pos, Msg: fmt.Sprintf("contest %q: candidate %s has %d votes; expected a count ≥ 0", c.Name, k.Label(), k.Votes)}
+		if k.Votes < 0 || k.Votes > MaxVotes {
+			return &Error{Pos: k.Pos, Msg: fmt.Sprintf("contest %q: candidate %q has %d votes; expected a count from 0 to %d", c.Name, k.Label(), k.Votes, MaxVotes)}
 		}
 		if k.Aggregate {
 			continue
@@ -187,7 +258,7 @@ func validateCandidates(c *Contest) error {
 		}
 		kk := key{k.Name, k.Party}
 		if p, dup := seen[kk]; dup {
-			return &Error{Pos: k.Pos, Msg: fmt.Sprintf("contest %q: duplicate candidate %q (%s), first at %s", c.Name, k.Name, k.Party, p)}
+			return &Error{Pos: k.Pos, Msg: fmt.Sprintf("contest %q: duplicate candidate %q (%q), first at %s", c.Name, k.Name, k.Party, p)}
 		}
 		seen[kk] = k.Pos
 	}
@@ -223,7 +294,8 @@ func (p *PartyNames) Add(id, name string) {
 	m[name]++
 }
 
-// Parties returns the parties in order of first appearance.
+// Parties returns the parties in order of first appearance, each with the
+// usual kind of its code (KindOf).
 func (p *PartyNames) Parties() []Party {
 	out := make([]Party, 0, len(p.order))
 	for _, id := range p.order {
@@ -238,7 +310,7 @@ func (p *PartyNames) Parties() []Party {
 			}
 			return names[i] < names[j]
 		})
-		out = append(out, Party{ID: id, Name: names[0]})
+		out = append(out, Party{ID: id, Name: names[0], Kind: KindOf(id)})
 	}
 	return out
 }
@@ -267,4 +339,33 @@ func (p *PartyNames) Grouped() []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// AddTotals copies each contest's electorate and rejected ballots from
+// another reading of the same election (for example the House of Commons
+// Library's results by constituency, which gives them, into its results by
+// candidate, which does not). Contests are matched by ID. It fails, changing
+// nothing, when a contest is missing from the other reading or the two
+// disagree on its valid votes.
+func (e *Election) AddTotals(from *Election) error {
+	byID := make(map[string]*Contest, len(from.Contests))
+	for i := range from.Contests {
+		byID[from.Contests[i].ID] = &from.Contests[i]
+	}
+	for i := range e.Contests {
+		c := &e.Contests[i]
+		o, ok := byID[c.ID]
+		if !ok {
+			return &Error{Pos: c.Pos, Msg: fmt.Sprintf("contest %q (%s) is not in the file giving electorates and rejected ballots", c.Name, c.ID)}
+		}
+		if a, b := c.ValidVotes(), o.ValidVotes(); a != b {
+			return &Error{Pos: c.Pos, Msg: fmt.Sprintf("contest %q: %d valid votes here but %d at %s", c.Name, a, b, o.Pos)}
+		}
+	}
+	for i := range e.Contests {
+		c := &e.Contests[i]
+		o := byID[c.ID]
+		c.Electorate, c.Invalid = o.Electorate, o.Invalid
+	}
+	return nil
 }

@@ -1,6 +1,9 @@
 package election
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Pos is a place in an input: a file name and a 1-based line, and column
 // where known. The zero Line means "the whole file".
@@ -29,12 +32,17 @@ type Error struct {
 	Msg string
 }
 
+// Error returns "file:line: message" on one line: any line break that came
+// from the input (a quoted field may hold one) is shown escaped.
 func (e *Error) Error() string {
+	msg := oneLine.Replace(e.Msg)
 	if s := e.Pos.String(); s != "" {
-		return s + ": " + e.Msg
+		return oneLine.Replace(s) + ": " + msg
 	}
-	return e.Msg
+	return msg
 }
+
+var oneLine = strings.NewReplacer("\r\n", `\r\n`, "\n", `\n`, "\r", `\r`)
 
 // Errorf returns an *Error at pos with a formatted message.
 func Errorf(pos Pos, format string, args ...any) error {

@@ -14,6 +14,7 @@ import (
 	"github.com/psephos/psephos/format/aec"
 	"github.com/psephos/psephos/format/blt"
 	"github.com/psephos/psephos/format/ess"
+	"github.com/psephos/psephos/format/internal/csvio"
 	"github.com/psephos/psephos/format/irish"
 	"github.com/psephos/psephos/format/preflib"
 	"github.com/psephos/psephos/format/profile"
@@ -48,7 +49,7 @@ type Ballots struct {
 // headerIs detects a CSV format by its first line.
 func headerIs(is func([]string) bool) func([]byte) bool {
 	return func(head []byte) bool {
-		line, _, _ := bytes.Cut(bytes.TrimPrefix(head, bom), []byte{'\n'})
+		line, _, _ := bytes.Cut(csvio.TrimBOM(head), []byte{'\n'})
 		f := strings.Split(strings.TrimSpace(string(line)), ",")
 		for i := range f {
 			f[i] = strings.TrimSpace(f[i])

@@ -1,12 +1,3 @@
-// Package format finds the right reader for a results file and runs it. The
-// readers themselves live in the sub-packages: hoc (House of Commons Library
-// results by candidate and by constituency), ukparl (the UK Parliament
-// election results website's candidate-level export, e.g. the 2019
-// notional results) and csv (psephos's documented generic long CSV).
-//
-// Detection looks only at the header line; it never guesses from the data.
-// A header that matches no format is an error that lists the formats and how
-// to force one.
 package format
 
 import (
@@ -19,8 +10,10 @@ import (
 	"strings"
 
 	"github.com/psephos/psephos/election"
+	"github.com/psephos/psephos/format/bundestag"
 	"github.com/psephos/psephos/format/csv"
 	"github.com/psephos/psephos/format/hoc"
+	"github.com/psephos/psephos/format/internal/csvio"
 	"github.com/psephos/psephos/format/ukparl"
 )
 
@@ -44,6 +37,15 @@ var ResultsFormats = []Results{
 	{ukparl.Format, "UK Parliament election results website, candidate-level export (e.g. 2019 notional)",
 		func(h []string, _ Options) bool { return ukparl.Is(h) },
 		func(r io.Reader, n string, _ Options) (*election.Election, error) { return ukparl.Read(r, n) }},
+	{bundestag.Format, "Die Bundeswahlleiterin's result XML (Gesamtergebnis): first votes by constituency",
+		func(h []string, _ Options) bool { return len(h) > 0 && strings.HasPrefix(h[0], "<?xml") },
+		func(r io.Reader, n string, _ Options) (*election.Election, error) {
+			res, err := bundestag.Read(r, n)
+			if err != nil {
+				return nil, err
+			}
+			return res.Constituencies, nil
+		}},
 	{csv.Format, "generic long CSV: contest, [contest_id], [candidate], party, votes, [seats], [electorate], [invalid_votes], [nation], [region]",
 		func(h []string, o Options) bool { return csv.Is(h, o.csvColumns()) },
 		func(r io.Reader, n string, o Options) (*election.Election, error) {
@@ -71,12 +73,28 @@ func (o Options) csvColumns() csv.Columns {
 
 // ReadResultsFile opens path and reads it with [ReadResults].
 func ReadResultsFile(path string, opt Options) (*election.Election, string, error) {
+	return readFile(path, opt, ReadResults)
+}
+
+// readFile opens path and reads it with read, naming it path in errors.
+func readFile[T any](path string, opt Options, read func(io.Reader, string, Options) (T, string, error)) (T, string, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, "", err
+		var zero T
+		return zero, "", err
 	}
 	defer f.Close()
-	return ReadResults(f, path, opt)
+	return read(f, path, opt)
+}
+
+// byName returns the format called want, or an error listing the names.
+func byName[F any](list []F, name func(*F) string, want string) (*F, error) {
+	for i := range list {
+		if name(&list[i]) == want {
+			return &list[i], nil
+		}
+	}
+	return nil, &UnknownFormatError{Name: want, Known: namesOf(list, name)}
 }
 
 // ReadResults reads a results file, choosing the reader from the header line
@@ -86,13 +104,9 @@ func ReadResults(r io.Reader, name string, opt Options) (*election.Election, str
 	br := bufio.NewReaderSize(r, 64<<10)
 	var f *Results
 	if opt.Format != "" {
-		for i := range ResultsFormats {
-			if ResultsFormats[i].Name == opt.Format {
-				f = &ResultsFormats[i]
-			}
-		}
-		if f == nil {
-			return nil, "", fmt.Errorf("unknown input format %q; expected one of: %s", opt.Format, strings.Join(names(), ", "))
+		var err error
+		if f, err = byName(ResultsFormats, func(f *Results) string { return f.Name }, opt.Format); err != nil {
+			return nil, "", err
 		}
 	} else {
 		header, err := peekHeader(br, opt.Comma)
@@ -106,9 +120,7 @@ func ReadResults(r io.Reader, name string, opt Options) (*election.Election, str
 			}
 		}
 		if f == nil {
-			return nil, "", &election.Error{Pos: election.Pos{File: name, Line: 1}, Msg: fmt.Sprintf(
-				"unknown results format: the header %s matches none of %s (map the generic CSV's columns with --column FIELD=NAME, or force a format with --input-format)",
-				quoteList(header, 8), strings.Join(names(), ", "))}
+			return nil, "", &election.Error{Pos: election.Pos{File: name, Line: 1}, Msg: unknownFormat(header, opt)}
 		}
 	}
 	e, err := f.read(br, name, opt)
@@ -118,32 +130,50 @@ func ReadResults(r io.Reader, name string, opt Options) (*election.Election, str
 	return e, f.Name, nil
 }
 
-func names() []string {
-	out := make([]string, len(ResultsFormats))
-	for i, f := range ResultsFormats {
-		out[i] = f.Name
+// Names lists the results formats' names.
+func Names() []string { return namesOf(ResultsFormats, func(f *Results) string { return f.Name }) }
+
+// namesOf lists the names of a list of formats.
+func namesOf[F any](list []F, name func(*F) string) []string {
+	out := make([]string, len(list))
+	for i := range list {
+		out[i] = name(&list[i])
 	}
 	return out
 }
 
-func quoteList(h []string, n int) string {
-	var b strings.Builder
-	b.WriteByte('[')
-	for i, s := range h {
-		if i == n {
-			fmt.Fprintf(&b, ", ... %d more", len(h)-n)
-			break
+// unknownFormat explains why no reader matched: for a header that is nearly
+// the generic CSV, the columns it lacks; for one semicolon-separated field,
+// the delimiter.
+func unknownFormat(header []string, opt Options) string {
+	msg := fmt.Sprintf("unknown results format: the header [%s] matches none of %s", csvio.Quoted(header, 8), strings.Join(Names(), ", "))
+	cols := opt.csvColumns()
+	var missing []string
+	for _, c := range []string{cols.Contest, cols.Party, cols.Votes} {
+		if csvio.Index(header, c) < 0 {
+			missing = append(missing, c)
 		}
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(&b, "%q", s)
 	}
-	b.WriteByte(']')
-	return b.String()
+	switch {
+	case len(header) == 1 && strings.ContainsAny(header[0], ";\t|"):
+		msg += "; the header is one field: set the delimiter, e.g. --delimiter ';'"
+	case len(missing) < 3:
+		msg += fmt.Sprintf("; as the generic CSV it lacks the column(s) %s: map them with --column FIELD=NAME", csvio.Quoted(missing, 3))
+	default:
+		msg += "; map the generic CSV's columns with --column FIELD=NAME, or force a format with --input-format"
+	}
+	return msg
 }
 
-var bom = []byte{0xEF, 0xBB, 0xBF}
+// UnknownFormatError is a forced format name that no reader has.
+type UnknownFormatError struct {
+	Name  string
+	Known []string // the names there are
+}
+
+func (e *UnknownFormatError) Error() string {
+	return fmt.Sprintf("unknown input format %q; expected one of: %s", e.Name, strings.Join(e.Known, ", "))
+}
 
 // peekHeader parses the first CSV record without consuming input.
 func peekHeader(br *bufio.Reader, comma rune) ([]string, error) {
@@ -151,7 +181,7 @@ func peekHeader(br *bufio.Reader, comma rune) ([]string, error) {
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return nil, err
 	}
-	b = bytes.TrimPrefix(b, bom)
+	b = csvio.TrimBOM(b)
 	if len(bytes.TrimSpace(b)) == 0 {
 		return nil, fmt.Errorf("empty file: expected a header line")
 	}

@@ -10,7 +10,8 @@ import (
 )
 
 // A Standing is one party candidate's result in one contest, seen against
-// the contest's winner (where the party lost) or runner-up (where it won).
+// the candidates it would have to overtake (where it lost) or the one that
+// would overtake it (where it won).
 type Standing struct {
 	ContestID, Contest string
 	Candidate          string
@@ -18,22 +19,55 @@ type Standing struct {
 	Share              float64 // percent of the contest's valid votes
 	Position           int     // 1 = first
 	Elected            bool
-	// Opponent is the party of the winner (where this candidate lost) or of
-	// the best candidate not elected (where it won); "" if none.
+	// Opponent is the party of the last winner (where this candidate lost)
+	// or of the runner-up (where it won); "" if none.
 	Opponent      string
 	OpponentVotes int64
 	// Gap is |Votes − OpponentVotes| in votes: the majority where it won,
 	// the deficit where it lost.
 	Gap        int64
 	GapPercent float64 // Gap as percentage points of the valid votes
-	// Swing is the two-party (Butler) swing, in percentage points, from the
-	// opponent to this party that would tie the contest: half of GapPercent.
-	// Where the party won, it is the swing against it that would tie.
-	Swing float64
-	// Switchers is the smallest number of the opponent's voters who, by
-	// voting for this candidate instead, would reverse the result:
-	// floor(Gap/2)+1.
+	// Switchers is the smallest number of voters who, by changing their
+	// vote, would reverse the result: where the candidate lost, voters of
+	// the candidates ahead of it switching to it until it leads them all
+	// (for a second place, floor(Gap/2)+1); where it won, its own voters
+	// switching to the runner-up until the runner-up leads.
 	Switchers int64
+	// Swing is Switchers as a percentage of the valid votes: the share of
+	// voters who would have to change their minds. For a second place (and
+	// a win) it is, to within one vote, the two-party (Butler) swing, half
+	// of GapPercent.
+	Swing float64
+}
+
+// switchersToWin is the smallest x such that, taking x votes from the
+// candidates ahead of a candidate with v votes (others, which must all end
+// below it), the candidate leads: the least x with
+// Σ max(0, oⱼ − (v + x − 1)) ≤ x. The left side falls and the right side
+// rises with x, so a binary search finds it.
+func switchersToWin(v int64, others []int64) int64 {
+	need := func(x int64) bool {
+		var take int64
+		for _, o := range others {
+			if d := o - (v + x - 1); d > 0 {
+				take += d
+			}
+		}
+		return take <= x
+	}
+	lo, hi := int64(0), int64(1)
+	for !need(hi) {
+		hi *= 2
+	}
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		if need(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
 }
 
 // A PartyDetail explains one party's result.
@@ -43,9 +77,12 @@ type PartyDetail struct {
 	Won []Standing
 	// Second are the contests where it came second, nearest first.
 	Second []Standing
-	// Lost are all contests it fought and did not win, nearest first (by
-	// swing needed; equal swings in input order).
+	// Lost are all contests it fought and did not win, fewest switchers
+	// needed first (equal ones in input order).
 	Lost []Standing
+	// Tied are contests where its candidate is in a tie for a seat still
+	// awaiting a lot.
+	Tied []Standing
 }
 
 // Explain gives one party's detail. party is matched against party IDs and
@@ -78,54 +115,75 @@ func Explain(e *election.Election, results []plurality.Result, party string) (Pa
 	for ri := range results {
 		r := &results[ri]
 		c := r.Contest
+		pending := map[int]bool{}
+		if r.Tie != nil && r.Tie.Resolution == plurality.Pending {
+			for _, k := range r.Tie.Candidates {
+				pending[k] = true
+			}
+		}
 		for _, p := range r.Placings {
 			k := &c.Candidates[p.Candidate]
 			if k.Party != id {
 				continue
 			}
 			st := Standing{ContestID: c.ID, Contest: c.Name, Candidate: k.Label(), Votes: k.Votes, Share: pct(k.Votes, r.Valid), Position: p.Position, Elected: p.Elected}
-			if p.Elected {
-				for _, q := range r.Placings {
-					if !q.Elected {
-						st.Opponent = c.Candidates[q.Candidate].Party
-						st.OpponentVotes = q.Votes
+			switch {
+			case p.Elected:
+				if len(r.RunnerUp) > 0 {
+					o := &c.Candidates[r.RunnerUp[0]]
+					st.Opponent, st.OpponentVotes = o.Party, o.Votes
+					st.Gap = k.Votes - o.Votes
+					st.Switchers = st.Gap/2 + 1
+				}
+			case pending[p.Candidate]:
+				for _, q := range r.Tie.Candidates {
+					if q != p.Candidate {
+						st.Opponent, st.OpponentVotes = c.Candidates[q].Party, c.Candidates[q].Votes
 						break
 					}
 				}
-			} else if len(r.Elected) > 0 {
-				// The opponent is the last elected candidate: the one to overtake.
-				w := r.Elected[len(r.Elected)-1]
-				st.Opponent = c.Candidates[w].Party
-				st.OpponentVotes = c.Candidates[w].Votes
-			} else if r.Tie != nil {
-				st.Opponent = c.Candidates[r.Tie.Candidates[0]].Party
-				st.OpponentVotes = r.Tie.Votes
-			}
-			if st.Opponent != "" {
-				st.Gap = st.Votes - st.OpponentVotes
-				if st.Gap < 0 {
-					st.Gap = -st.Gap
+				st.Switchers = 1
+			default:
+				// Everyone ahead: the candidates elected and those placed above.
+				var ahead []int64
+				for _, q := range r.Placings {
+					if q.Votes > k.Votes || q.Elected {
+						ahead = append(ahead, q.Votes)
+					}
 				}
-				st.GapPercent = pct(st.Gap, r.Valid)
-				st.Swing = st.GapPercent / 2
-				st.Switchers = st.Gap/2 + 1
+				if len(r.Elected) > 0 {
+					w := &c.Candidates[r.Elected[len(r.Elected)-1]]
+					st.Opponent, st.OpponentVotes = w.Party, w.Votes
+				}
+				// In a multi-seat contest it need only pass the last winner:
+				// the seats above that are not at stake.
+				if c.Seats > 1 && len(r.Elected) > 0 {
+					ahead = []int64{c.Candidates[r.Elected[len(r.Elected)-1]].Votes}
+				}
+				st.Gap = st.OpponentVotes - k.Votes
+				st.Switchers = switchersToWin(k.Votes, ahead)
 			}
+			st.GapPercent = pct(st.Gap, r.Valid)
+			st.Swing = pct(st.Switchers, r.Valid)
 			switch {
 			case p.Elected:
 				d.Won = append(d.Won, st)
+			case pending[p.Candidate]:
+				d.Tied = append(d.Tied, st)
 			default:
 				d.Lost = append(d.Lost, st)
-				if p.Position == 2 {
+				if p.Position == 2 && c.Seats == 1 {
 					d.Second = append(d.Second, st)
 				}
 			}
 		}
 	}
-	byGap := func(list []Standing) {
-		sort.SliceStable(list, func(i, j int) bool { return list[i].GapPercent < list[j].GapPercent })
+	bySwitchers := func(list []Standing) {
+		// A display order only: nothing is decided by it.
+		sort.SliceStable(list, func(i, j int) bool { return list[i].Swing < list[j].Swing })
 	}
-	byGap(d.Won)
-	byGap(d.Second)
-	byGap(d.Lost)
+	bySwitchers(d.Won)
+	bySwitchers(d.Second)
+	bySwitchers(d.Lost)
 	return d, nil
 }

@@ -13,19 +13,30 @@ type Indices struct {
 }
 
 // ComputeIndices returns the indices for parties with votes[i] votes and
-// seats[i] seats (equal lengths). Shares are of the sums of votes and seats;
-// with no votes or no seats the indices that need them are 0.
+// seats[i] seats (equal lengths). Shares are of the sums of votes and seats.
+// With no seats, the seat-based indices (all but ENPVotes) are NaN, not 0:
+// nothing is known about proportionality yet. With no votes, all are NaN.
 func ComputeIndices(votes []int64, seats []int) Indices {
 	var tv, ts float64
 	for i := range votes {
 		tv += float64(votes[i])
 		ts += float64(seats[i])
 	}
-	var ix Indices
-	if tv == 0 || ts == 0 {
+	nan := math.NaN()
+	ix := Indices{Gallagher: nan, LoosemoreHanby: nan, SainteLague: nan, ENPVotes: nan, ENPSeats: nan}
+	if tv == 0 {
 		return ix
 	}
-	var sq, abs, sl, pv, ps float64
+	var pv float64
+	for i := range votes {
+		v := float64(votes[i]) / tv
+		pv += v * v
+	}
+	ix.ENPVotes = 1 / pv
+	if ts == 0 {
+		return ix
+	}
+	var sq, abs, sl, ps float64
 	for i := range votes {
 		v := 100 * float64(votes[i]) / tv
 		s := 100 * float64(seats[i]) / ts
@@ -35,13 +46,11 @@ func ComputeIndices(votes []int64, seats []int) Indices {
 		if votes[i] > 0 {
 			sl += d * d / v
 		}
-		pv += (v / 100) * (v / 100)
 		ps += (s / 100) * (s / 100)
 	}
 	ix.Gallagher = math.Sqrt(sq / 2)
 	ix.LoosemoreHanby = abs / 2
 	ix.SainteLague = sl
-	ix.ENPVotes = 1 / pv
 	ix.ENPSeats = 1 / ps
 	return ix
 }

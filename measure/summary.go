@@ -26,16 +26,20 @@ type PartyResult struct {
 	VoteShare  float64
 	SeatShare  float64 // percent of the area's seats
 	Difference float64 // SeatShare − VoteShare, percentage points
-	// Places counts its candidates placed 1st, 2nd and 3rd (equal votes
-	// share a position, so a tie for second gives both parties a second).
-	Places [3]int
+	// Places counts its candidates placed 1st, 2nd and 3rd in single-seat
+	// contests (equal votes share a position, so a tie for second gives both
+	// parties a second). A place that a candidate hidden in an aggregate
+	// line might have taken is not counted here but in PlacesUncertain.
+	Places          [3]int
+	PlacesUncertain int
 	// VotesPerSeat is Votes / Seats; 0 when it won no seats.
 	VotesPerSeat float64
 	// UnelectedVotes are its votes for candidates not elected.
 	UnelectedVotes int64
 	// SurplusVotes are its winners' votes beyond the runner-up's plus one.
 	SurplusVotes int64
-	// ExcessOverHalf are its winners' votes beyond floor(valid/2)+1.
+	// ExcessOverHalf are its winners' votes beyond floor(valid/2)+1, in
+	// single-seat contests.
 	ExcessOverHalf int64
 	// MinorityWinners counts its winners of single-seat contests with no
 	// more than half of the valid votes.
@@ -69,7 +73,9 @@ type Summary struct {
 	InvalidVotes int64
 	Electorate   int64
 	Parties      []PartyResult // by seats, then votes (most first), then ID
-	Indices      Indices
+	// Indices are computed over the decided seats (a seat awaiting a lot
+	// belongs to no party yet).
+	Indices Indices
 	// MinorityWinners counts winners of single-seat contests with no more
 	// than half of the valid votes.
 	MinorityWinners int
@@ -91,9 +97,20 @@ func (s *Summary) UnelectedShare() float64 { return pct(s.UnelectedVotes, s.Vali
 // WastedVotes is the default wasted-vote total: unelected plus surplus votes.
 func (s *Summary) WastedVotes() int64 { return s.UnelectedVotes + s.SurplusVotes }
 
-// Turnout is (valid + invalid) / electorate in percent, or -1 when either
-// is unknown.
+// Turnout is valid votes as a percentage of the electorate, the House of
+// Commons Library's convention (2024: 59.7%); -1 when the electorate is
+// unknown. BallotTurnout also counts rejected ballots.
 func (s *Summary) Turnout() float64 {
+	if s.Electorate <= 0 {
+		return -1
+	}
+	return pct(s.ValidVotes, s.Electorate)
+}
+
+// BallotTurnout is valid plus rejected ballots as a percentage of the
+// electorate (the Electoral Commission's "ballot box turnout"); -1 when
+// either is unknown.
+func (s *Summary) BallotTurnout() float64 {
 	if s.Electorate <= 0 || s.InvalidVotes < 0 {
 		return -1
 	}
@@ -196,13 +213,16 @@ func summarize(e *election.Election, results []plurality.Result, idx []int, area
 		}
 		// The best loser's votes: what each winner needed to beat.
 		var loser int64
-		for _, p := range r.Placings {
-			if !p.Elected && !pending[p.Candidate] {
-				loser = p.Votes
-				break
-			}
+		if len(r.RunnerUp) > 0 {
+			loser = c.Candidates[r.RunnerUp[0]].Votes
 		}
 		half := r.Valid/2 + 1
+		places := make(map[int]plurality.Placing, len(r.Placings))
+		if c.Seats == 1 {
+			for _, pl := range r.Placings {
+				places[pl.Candidate] = pl
+			}
+		}
 		for i := range c.Candidates {
 			k := &c.Candidates[i]
 			p := party(k.Party)
@@ -210,8 +230,12 @@ func summarize(e *election.Election, results []plurality.Result, idx []int, area
 			if !k.Aggregate {
 				p.Candidates++
 			}
-			if pos := r.Position(i); pos >= 1 && pos <= 3 && !k.Aggregate {
-				p.Places[pos-1]++
+			if pl, ok := places[i]; ok && pl.Position <= 3 {
+				if pl.Uncertain {
+					p.PlacesUncertain++
+				} else {
+					p.Places[pl.Position-1]++
+				}
 			}
 			switch {
 			case elected[i]:
@@ -220,7 +244,7 @@ func summarize(e *election.Election, results []plurality.Result, idx []int, area
 					p.SurplusVotes += sur
 					s.SurplusVotes += sur
 				}
-				if ex := k.Votes - half; ex > 0 {
+				if ex := k.Votes - half; ex > 0 && c.Seats == 1 {
 					p.ExcessOverHalf += ex
 					s.ExcessOverHalf += ex
 				}

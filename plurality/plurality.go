@@ -2,24 +2,25 @@ package plurality
 
 import (
 	"fmt"
-	"hash/fnv"
-	"math/rand/v2"
 	"sort"
 	"strings"
 
 	"github.com/psephos/psephos/election"
+	"github.com/psephos/psephos/internal/lot"
 )
 
 // TieBreak is the policy for a tie for the last seat of a contest. The zero
 // value leaves every such tie undecided (pending a lot).
 type TieBreak struct {
-	// Drawn records lots already drawn by a returning officer: contest ID
-	// (or name) to the names of the candidates the lot elected.
+	// Drawn records lots already drawn by a returning officer: contest ID to
+	// the names of the candidates the lot elected. (CountElection also
+	// accepts a contest's name where no other contest has it.)
 	Drawn map[string][]string
 	// Lot, when true, decides ties not in Drawn by a seeded lot: the tied
 	// candidates are put in order of name then party, shuffled by
 	// Fisher–Yates with a PCG generator (math/rand/v2, PCG-DXSM) seeded
-	// with (Seed, FNV-1a-64 of the contest ID), and the first ones elected.
+	// with (Seed, FNV-1a-64 of the contest ID), and the first ones elected
+	// (internal/lot.Permutation).
 	// The same seed gives the same draw, whatever the order of the input.
 	Lot  bool
 	Seed uint64
@@ -49,6 +50,9 @@ type Placing struct {
 	Votes     int64 // the candidate's votes
 	Position  int   // 1 + the number of candidates with more votes (equal votes share a position)
 	Elected   bool
+	// Uncertain is true when a candidate inside an aggregate line may have
+	// had more votes, so the true position may be lower.
+	Uncertain bool
 }
 
 // A Result is the count of one contest.
@@ -70,9 +74,14 @@ type Result struct {
 	Majority int64
 	// Unopposed is true when there were no more candidates than seats.
 	Unopposed bool
+	// RunnerUp are the best candidates not elected (more than one when they
+	// tie), excluding candidates in a pending tie for a seat; empty when
+	// every candidate was elected.
+	RunnerUp []int
 	// Uncertain is true when an aggregate line (several candidates reported
-	// together) has more votes than the best named candidate not elected,
-	// so the true runner-up, and so the majority, may be hidden in it.
+	// together) may hide a candidate with more votes than the best named
+	// candidate not elected, so the true runner-up, and so the majority, may
+	// be hidden in it.
 	Uncertain bool
 }
 
@@ -121,12 +130,14 @@ func (r *Result) Position(i int) int {
 // recorded lot does not name tied candidates.
 func Count(c *election.Contest, tb TieBreak) (Result, error) {
 	r := Result{Contest: c, Valid: c.ValidVotes()}
+	// aggregate is the most votes a candidate hidden in an aggregate line
+	// can have had.
 	var aggregate int64 = -1
 	r.Placings = make([]Placing, 0, len(c.Candidates))
 	for i := range c.Candidates {
 		k := &c.Candidates[i]
 		if k.Aggregate {
-			aggregate = max(aggregate, k.Votes)
+			aggregate = max(aggregate, k.MostForOne())
 			continue
 		}
 		r.Placings = append(r.Placings, Placing{Candidate: i, Votes: k.Votes})
@@ -141,6 +152,7 @@ func Count(c *election.Contest, tb TieBreak) (Result, error) {
 		} else {
 			r.Placings[i].Position = i + 1
 		}
+		r.Placings[i].Uncertain = aggregate > r.Placings[i].Votes
 	}
 	seats := c.Seats
 	if len(r.Placings) <= seats {
@@ -199,21 +211,28 @@ func Count(c *election.Contest, tb TieBreak) (Result, error) {
 			r.Elected = append(r.Elected, p.Candidate)
 		}
 	}
-	// The best loser is the first placing not elected and not tied.
+	// The runner-up: the best placings neither elected nor in a pending tie.
+	pending := map[int]bool{}
+	if r.Tie != nil && r.Tie.Resolution == Pending {
+		for _, k := range r.Tie.Candidates {
+			pending[k] = true
+		}
+	}
 	for _, p := range r.Placings {
-		if !p.Elected {
-			r.Uncertain = aggregate > p.Votes
+		if p.Elected || pending[p.Candidate] {
+			continue
+		}
+		if len(r.RunnerUp) > 0 && p.Votes < c.Candidates[r.RunnerUp[0]].Votes {
 			break
 		}
+		r.RunnerUp = append(r.RunnerUp, p.Candidate)
+		r.Uncertain = aggregate > p.Votes
 	}
 	return r, nil
 }
 
 func resolve(c *election.Contest, t *Tie, tb TieBreak) error {
 	drawn, ok := tb.Drawn[c.ID]
-	if !ok {
-		drawn, ok = tb.Drawn[c.Name]
-	}
 	switch {
 	case ok:
 		if len(drawn) != t.Seats {
@@ -223,6 +242,9 @@ func resolve(c *election.Contest, t *Tie, tb TieBreak) error {
 			found := -1
 			for _, i := range t.Candidates {
 				if c.Candidates[i].Name == name {
+					if found >= 0 {
+						return election.Errorf(c.Pos, "contest %q: the recorded lot names %q, but two tied candidates have that name", c.Name, name)
+					}
 					found = i
 				}
 			}
@@ -241,31 +263,17 @@ func resolve(c *election.Contest, t *Tie, tb TieBreak) error {
 			}
 			return x.Party < y.Party
 		})
-		h := fnv.New64a()
-		h.Write([]byte(c.ID))
-		src := rand.NewPCG(tb.Seed, h.Sum64())
-		// Fisher–Yates, drawing each index by rejection so that the draw is
-		// unbiased and depends only on the PCG-DXSM stream.
-		for i := len(order) - 1; i > 0; i-- {
-			j := bounded(src, uint64(i+1))
-			order[i], order[j] = order[j], order[i]
+		perm := lot.Permutation(tb.Seed, c.ID, len(order))
+		drawn := make([]int, len(order))
+		for k, i := range perm {
+			drawn[k] = order[i]
 		}
+		order = drawn
 		t.Winners = order[:t.Seats]
 		t.Resolution = Lot
 		t.Seed = tb.Seed
 	}
 	return nil
-}
-
-// bounded returns a uniform integer in [0, n) from src, by rejection.
-func bounded(src *rand.PCG, n uint64) uint64 {
-	limit := -n % n // 2^64 mod n: values below it are rejected
-	for {
-		v := src.Uint64()
-		if v >= limit {
-			return v % n
-		}
-	}
 }
 
 func names(c *election.Contest, idx []int) string {
@@ -277,13 +285,47 @@ func names(c *election.Contest, idx []int) string {
 }
 
 // CountElection counts every contest of e in order. The first error stops
-// the count.
+// the count. Every recorded lot in tb.Drawn must name a contest of e (by ID,
+// or by a name no other contest has) whose last seat is tied: a lot that
+// decides nothing is an error, not ignored.
 func CountElection(e *election.Election, tb TieBreak) ([]Result, error) {
+	drawn := map[string][]string{}
+	used := map[string]string{} // contest ID -> key
+	for key, names := range tb.Drawn {
+		id := ""
+		for i := range e.Contests {
+			if e.Contests[i].ID == key {
+				id = key
+			}
+		}
+		if id == "" {
+			for i := range e.Contests {
+				if e.Contests[i].Name == key {
+					if id != "" {
+						return nil, fmt.Errorf("recorded lot for %q: two contests have that name; give the contest's ID", key)
+					}
+					id = e.Contests[i].ID
+				}
+			}
+		}
+		if id == "" {
+			return nil, fmt.Errorf("recorded lot for %q: no contest of this election has that ID or name", key)
+		}
+		if other, dup := used[id]; dup {
+			return nil, fmt.Errorf("recorded lots for %q and %q name the same contest", other, key)
+		}
+		used[id] = key
+		drawn[id] = names
+	}
+	tb.Drawn = drawn
 	out := make([]Result, len(e.Contests))
 	for i := range e.Contests {
 		r, err := Count(&e.Contests[i], tb)
 		if err != nil {
 			return nil, err
+		}
+		if key, ok := used[r.Contest.ID]; ok && (r.Tie == nil || r.Tie.Resolution != RecordedLot) {
+			return nil, election.Errorf(r.Contest.Pos, "recorded lot for %q: contest %q has no tie for its last seat, so no lot decides it", key, r.Contest.Name)
 		}
 		out[i] = r
 	}

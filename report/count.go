@@ -2,6 +2,7 @@ package report
 
 import (
 	"encoding/csv"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -23,13 +24,14 @@ type CountJSON struct {
 type ContestJSON struct {
 	ContestID        string          `json:"contest_id"`
 	Contest          string          `json:"contest"`
-	Nation           string          `json:"nation,omitempty"`
-	Region           string          `json:"region,omitempty"`
+	Nation           *string         `json:"nation"`
+	Region           *string         `json:"region"`
 	Seats            int             `json:"seats"`
 	ValidVotes       int64           `json:"valid_votes"`
 	InvalidVotes     *int64          `json:"invalid_votes"`
 	Electorate       *int64          `json:"electorate"`
 	Elected          []string        `json:"elected"`
+	RunnerUp         []string        `json:"runner_up"`
 	Majority         int64           `json:"majority"`
 	MajorityPercent  float64         `json:"majority_percent"`
 	AbsoluteMajority bool            `json:"absolute_majority"`
@@ -47,7 +49,8 @@ type CandidateJSON struct {
 	Share     float64 `json:"share"`
 	Position  int     `json:"position"`
 	Elected   bool    `json:"elected"`
-	Aggregate bool    `json:"aggregate,omitempty"`
+	Aggregate bool    `json:"aggregate"`
+	Uncertain bool    `json:"position_uncertain"`
 }
 
 // A Count is what `psephos count` shows: every contest's result.
@@ -88,45 +91,14 @@ func WriteCount(w io.Writer, c *Count, format string) error {
 	case Table, Markdown:
 		t := newTable(table.Row{"Contest", "Elected", "Party", "Votes", "Share %", "Majority", "Maj. %", "Runner-up", "Party"})
 		for i := range c.Results {
-			r := &c.Results[i]
-			cc := r.Contest
-			var win, wparty, votes, share, ru, rparty string
-			switch {
-			case r.Tie != nil && r.Tie.Resolution == plurality.Pending:
-				var n []string
-				for _, k := range r.Tie.Candidates {
-					n = append(n, cc.Candidates[k].Label())
-				}
-				win = "TIE, decide by lot: " + strings.Join(n, " / ")
-			default:
-				var n, p []string
-				for _, k := range r.Elected {
-					n = append(n, cc.Candidates[k].Label())
-					p = append(p, cc.Candidates[k].Party)
-				}
-				win, wparty = strings.Join(n, ", "), strings.Join(p, ", ")
-				if len(r.Elected) == 1 {
-					k := &cc.Candidates[r.Elected[0]]
-					votes, share = num(k.Votes), dec(100*float64(k.Votes)/float64(max(r.Valid, 1)), 1)
-				}
-				if r.Tie != nil {
-					win += " (by " + r.Tie.Resolution + ")"
-				}
-			}
-			for _, p := range r.Placings {
-				if !p.Elected && (r.Tie == nil || r.Tie.Resolution != plurality.Pending) {
-					ru, rparty = cc.Candidates[p.Candidate].Label(), cc.Candidates[p.Candidate].Party
-					break
-				}
-			}
-			maj := num(r.Majority)
-			if r.Unopposed {
-				maj = "unopposed"
-			}
-			t.AppendRow(table.Row{cc.Name, win, wparty, votes, share, maj, dec(r.MajorityPercent(), 1), ru, rparty})
+			t.AppendRow(contestRow(&c.Results[i]))
 		}
 		rightAlign(t, 4, 5, 6, 7)
-		_, err := io.WriteString(w, render(t, format)+"\n")
+		head := fmt.Sprintf("%s. Source: %s; read as %s.", c.Election, c.Source, c.InputFormat)
+		if format == Markdown {
+			head = "# " + c.Election + "\n\nSource: " + c.Source + "; read as " + c.InputFormat + "."
+		}
+		_, err := io.WriteString(w, head+"\n\n"+render(t, format)+"\n")
 		return err
 	}
 	return CheckFormat(format)
@@ -135,13 +107,17 @@ func WriteCount(w io.Writer, c *Count, format string) error {
 func contestJSON(r *plurality.Result) ContestJSON {
 	c := r.Contest
 	out := ContestJSON{
-		ContestID: c.ID, Contest: c.Name, Nation: c.Area("nation"), Region: c.Area("region"), Seats: c.Seats,
+		ContestID: c.ID, Contest: c.Name, Nation: area(c.Area("nation")), Region: area(c.Area("region")), Seats: c.Seats,
 		ValidVotes: r.Valid, InvalidVotes: known(c.Invalid), Electorate: known(c.Electorate),
 		Majority: r.Majority, MajorityPercent: round(r.MajorityPercent(), 4), Unopposed: r.Unopposed, Uncertain: r.Uncertain,
 		Elected: []string{},
 	}
 	for _, k := range r.Elected {
 		out.Elected = append(out.Elected, c.Candidates[k].Label())
+	}
+	out.RunnerUp = []string{}
+	for _, k := range r.RunnerUp {
+		out.RunnerUp = append(out.RunnerUp, c.Candidates[k].Label())
 	}
 	if len(r.Elected) == 1 && c.Seats == 1 {
 		out.AbsoluteMajority = r.AbsoluteMajority(r.Elected[0])
@@ -171,12 +147,76 @@ func contestJSON(r *plurality.Result) ContestJSON {
 			order = append(order, i)
 		}
 	}
+	uncertain := map[int]bool{}
+	for _, p := range r.Placings {
+		uncertain[p.Candidate] = p.Uncertain
+	}
 	for _, i := range order {
 		k := &c.Candidates[i]
 		out.Candidates = append(out.Candidates, CandidateJSON{
-			Name: k.Label(), Party: k.Party, Votes: k.Votes, Share: round(100*float64(k.Votes)/float64(max(r.Valid, 1)), 4),
-			Position: r.Position(i), Elected: elected[i], Aggregate: k.Aggregate,
+			Name: k.Label(), Party: k.Party, Votes: k.Votes, Share: round(share(k.Votes, r.Valid), 4),
+			Position: r.Position(i), Elected: elected[i], Aggregate: k.Aggregate, Uncertain: uncertain[i],
 		})
 	}
 	return out
+}
+
+func area(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// contestRow is one contest's line in the count table: winners (and any
+// tie still to be decided by lot), majority and runner-up (all of them when
+// they tie).
+func contestRow(r *plurality.Result) table.Row {
+	cc := r.Contest
+	labels := func(idx []int) (names, parties string) {
+		var n, p []string
+		for _, k := range idx {
+			n = append(n, cc.Candidates[k].Label())
+			p = append(p, cc.Candidates[k].Party)
+		}
+		return strings.Join(n, ", "), strings.Join(p, ", ")
+	}
+	win, wparty := labels(r.Elected)
+	var votes, pct string
+	if len(r.Elected) == 1 && cc.Seats == 1 {
+		k := &cc.Candidates[r.Elected[0]]
+		votes, pct = num(k.Votes), dec(share(k.Votes, r.Valid), 1)
+	}
+	maj, majPct := num(r.Majority), dec(r.MajorityPercent(), 2)
+	if t := r.Tie; t != nil {
+		switch t.Resolution {
+		case plurality.Pending:
+			tied, _ := labels(t.Candidates)
+			note := fmt.Sprintf("TIE for %d %s, decide by lot: %s", t.Seats, plural(int64(t.Seats), "seat", "seats"), strings.ReplaceAll(tied, ", ", " / "))
+			if cc.Seats == 1 {
+				note = "TIE, decide by lot: " + strings.ReplaceAll(tied, ", ", " / ")
+			}
+			if win != "" {
+				win += "; "
+			}
+			win += note
+			maj, majPct = "—", "—"
+		case plurality.Lot:
+			win += " (by psephos's seeded lot, not an official result)"
+		default:
+			win += " (by " + t.Resolution + ")"
+		}
+	}
+	if r.Unopposed {
+		maj, majPct = "unopposed", "—"
+	}
+	ru, rparty := labels(r.RunnerUp)
+	if len(r.RunnerUp) > 1 {
+		ru = strings.ReplaceAll(ru, ", ", " / ") + " (tied)"
+		rparty = strings.ReplaceAll(rparty, ", ", " / ")
+	}
+	if r.Uncertain {
+		ru += " (a candidate in an aggregate may be ahead)"
+	}
+	return table.Row{cc.Name, win, wparty, votes, pct, maj, majPct, ru, rparty}
 }

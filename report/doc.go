@@ -7,6 +7,8 @@
 // ever added. Shares are percentages (0–100); counts are whole numbers; a
 // value the source does not give is null.
 //
-// The package renders; it does not count. Its inputs come from plurality and
-// measure.
+// The package renders; it does not count. Its inputs come from plurality,
+// measure, apportion (WriteApportionment: seats, the order of award with
+// exact quotients as strings, ties) and compare (WriteComparison: one
+// election under several systems).
 package report

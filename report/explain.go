@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -20,13 +21,15 @@ type Explanation struct {
 
 // ExplainJSON is the JSON layout of `psephos explain`.
 type ExplainJSON struct {
-	Election string         `json:"election"`
-	Source   string         `json:"source"`
-	Party    PartyJSON      `json:"party"`
-	Won      []StandingJSON `json:"won"`
-	Second   []StandingJSON `json:"second"`
-	Lost     []StandingJSON `json:"lost"`
-	Notes    []string       `json:"notes"`
+	Election    string         `json:"election"`
+	Source      string         `json:"source"`
+	InputFormat string         `json:"input_format"`
+	Party       PartyJSON      `json:"party"`
+	Won         []StandingJSON `json:"won"`
+	Second      []StandingJSON `json:"second"`
+	Lost        []StandingJSON `json:"lost"`
+	Tied        []StandingJSON `json:"tied"`
+	Notes       []string       `json:"notes"`
 }
 
 // StandingJSON is one contest seen from the party.
@@ -70,9 +73,10 @@ func WriteExplanation(w io.Writer, x *Explanation, format string) error {
 				pj = q
 			}
 		}
-		return writeJSON(w, ExplainJSON{Election: r.Election, Source: r.Source, Party: pj, Won: standings(d.Won), Second: standings(d.Second), Lost: standings(d.Lost), Notes: nonNil(r.Notes)})
+		return writeJSON(w, ExplainJSON{Election: r.Election, Source: r.Source, InputFormat: r.InputFormat, Party: pj,
+			Won: standings(d.Won), Second: standings(d.Second), Lost: standings(d.Lost), Tied: standings(d.Tied), Notes: nonNil(r.Notes)})
 	case CSV:
-		return fmt.Errorf("explain has no CSV output; use --format json, table or markdown (count --format csv lists every candidate)")
+		return ErrNoCSV
 	case Table, Markdown:
 	default:
 		return CheckFormat(format)
@@ -84,10 +88,13 @@ func WriteExplanation(w io.Writer, x *Explanation, format string) error {
 	} else {
 		fmt.Fprintf(&b, "%s\n%s\n\n", title, strings.Repeat("=", len([]rune(title))))
 	}
-	fmt.Fprintf(&b, "%s\n\n", PartyLine(r, &r.Whole, p))
+	fmt.Fprintf(&b, "Source: %s; read as %s.\n\n", r.Source, r.InputFormat)
+	if line := PartyLine(r, &r.Whole, p); line != "" {
+		fmt.Fprintf(&b, "%s\n\n", line)
+	}
 	fmt.Fprintf(&b, "It stood %s %s: first in %d, second in %d, third in %d. %s of its votes (%s%%) went to candidates who were not elected.\n\n",
 		num(int64(p.Candidates)), plural(int64(p.Candidates), "candidate", "candidates"), p.Places[0], p.Places[1], p.Places[2],
-		num(p.UnelectedVotes), dec(100*float64(p.UnelectedVotes)/float64(max(p.Votes, 1)), 1))
+		num(p.UnelectedVotes), dec(share(p.UnelectedVotes, p.Votes), 1))
 	section := func(name string, list []measure.Standing, won bool) {
 		if len(list) == 0 {
 			return
@@ -102,21 +109,26 @@ func WriteExplanation(w io.Writer, x *Explanation, format string) error {
 		} else {
 			fmt.Fprintf(&b, "%s\n%s\n", head, strings.Repeat("-", len([]rune(head))))
 		}
-		against, gap := "Winner", "Behind by"
+		row := table.Row{"Contest", "Place", "Votes", "Share %", "Winner", "Behind by", "Gap %", "Switchers to win", "Swing to win %"}
 		if won {
-			against, gap = "Runner-up", "Majority"
+			row = table.Row{"Contest", "Place", "Votes", "Share %", "Runner-up", "Majority", "Gap %", "Switchers to lose", "Swing to lose %"}
 		}
-		t := newTable(table.Row{"Contest", "Place", "Votes", "Share %", against, gap, "Gap %", "Swing needed", "Switchers needed"})
+		t := newTable(row)
 		for _, s := range shown {
-			t.AppendRow(table.Row{s.Contest, s.Position, num(s.Votes), dec(s.Share, 1), s.Opponent, num(s.Gap), dec(s.GapPercent, 2), dec(s.Swing, 2), num(s.Switchers)})
+			t.AppendRow(table.Row{s.Contest, s.Position, num(s.Votes), dec(s.Share, 1), s.Opponent, num(s.Gap), dec(s.GapPercent, 2), num(s.Switchers), dec(s.Swing, 2)})
 		}
 		rightAlign(t, 2, 3, 4, 6, 7, 8, 9)
 		b.WriteString(render(t, format))
 		b.WriteString("\n\n")
 	}
-	section("Won, narrowest majority first", d.Won, true)
-	section("Nearest misses, by swing needed", d.Lost, false)
-	b.WriteString("Swing needed: the two-party swing (percentage points) from the winner to this party that would tie the seat, half the gap in vote shares. Switchers needed: the winner's voters who would have to vote for this party instead to take the seat.\n")
+	section("Tied for a seat, awaiting a lot", d.Tied, false)
+	section("Won, narrowest first", d.Won, true)
+	section("Second places, nearest first", d.Second, false)
+	section("Nearest misses (every seat lost), nearest first", d.Lost, false)
+	b.WriteString("Switchers: the fewest voters who, by voting for another candidate instead, would reverse the result: to win, voters of the candidates ahead switching to this party; to lose, its voters switching to the runner-up. Swing: switchers as a percentage of the valid votes (for a second place, the two-party swing: half the gap).\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// ErrNoCSV is returned for a CSV request to a view that has no table shape.
+var ErrNoCSV = errors.New("explain has no CSV output; use --format json, table or markdown (count --format csv lists every candidate)")

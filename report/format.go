@@ -76,3 +76,21 @@ func rightAlign(t table.Writer, cols ...int) {
 	}
 	t.SetColumnConfigs(cfg)
 }
+
+// share is a as a percentage of b (0 when b is 0).
+func share(a, b int64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return 100 * float64(a) / float64(b)
+}
+
+// heading writes a title: a Markdown heading, or the text underlined with
+// = (level 1) or - (level 2) for the terminal.
+func heading(b *strings.Builder, format string, level int, s string) {
+	if format == Markdown {
+		fmt.Fprintf(b, "%s %s\n\n", strings.Repeat("#", level), s)
+		return
+	}
+	fmt.Fprintf(b, "%s\n%s\n\n", s, strings.Repeat("=-"[level-1:level], len([]rune(s))))
+}

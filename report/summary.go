@@ -5,11 +5,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
 	"github.com/jedib0t/go-pretty/v6/table"
 
+	"github.com/psephos/psephos/election"
 	"github.com/psephos/psephos/measure"
 )
 
@@ -98,9 +100,12 @@ type PartyJSON struct {
 	VoteShare        float64       `json:"vote_share"`
 	SeatShare        float64       `json:"seat_share"`
 	ShareDifference  float64       `json:"share_difference"`
+	Kind             string        `json:"kind"`
+	VotesComplete    bool          `json:"votes_complete"`
 	FirstPlaces      int           `json:"first_places"`
 	SecondPlaces     int           `json:"second_places"`
 	ThirdPlaces      int           `json:"third_places"`
+	PlacesUncertain  int           `json:"places_uncertain"`
 	VotesPerSeat     *float64      `json:"votes_per_seat"`
 	UnelectedVotes   int64         `json:"unelected_votes"`
 	SurplusVotes     int64         `json:"surplus_votes"`
@@ -111,13 +116,28 @@ type PartyJSON struct {
 	Summary          string        `json:"summary"`
 }
 
-// IndicesJSON are the disproportionality and party-system indices.
+// IndicesJSON are the disproportionality and party-system indices; null
+// where they are undefined (no seats decided, no votes).
 type IndicesJSON struct {
-	Gallagher      float64 `json:"gallagher"`
-	LoosemoreHanby float64 `json:"loosemore_hanby"`
-	SainteLague    float64 `json:"sainte_lague"`
-	ENPVotes       float64 `json:"enp_votes"`
-	ENPSeats       float64 `json:"enp_seats"`
+	Gallagher      *float64 `json:"gallagher"`
+	LoosemoreHanby *float64 `json:"loosemore_hanby"`
+	SainteLague    *float64 `json:"sainte_lague"`
+	ENPVotes       *float64 `json:"enp_votes"`
+	ENPSeats       *float64 `json:"enp_seats"`
+}
+
+// defined is x rounded to d decimals, or nil for NaN or infinity.
+func defined(x float64, d int) *float64 {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return nil
+	}
+	v := round(x, d)
+	return &v
+}
+
+func indicesJSON(ix measure.Indices) IndicesJSON {
+	return IndicesJSON{Gallagher: defined(ix.Gallagher, 4), LoosemoreHanby: defined(ix.LoosemoreHanby, 4),
+		SainteLague: defined(ix.SainteLague, 4), ENPVotes: defined(ix.ENPVotes, 4), ENPSeats: defined(ix.ENPSeats, 4)}
 }
 
 // MajorityJSON names a contest's majority.
@@ -170,13 +190,10 @@ func areaJSON(r *Report, s *measure.Summary) AreaJSON {
 	a := AreaJSON{
 		Area: s.Area, AreaKind: s.Kind, Contests: s.Contests, Seats: s.Seats, SeatsDecided: s.SeatsDecided,
 		ValidVotes: s.ValidVotes, InvalidVotes: known(s.InvalidVotes), Electorate: known(s.Electorate),
-		Indices: IndicesJSON{
-			Gallagher: round(s.Indices.Gallagher, 4), LoosemoreHanby: round(s.Indices.LoosemoreHanby, 4),
-			SainteLague: round(s.Indices.SainteLague, 4), ENPVotes: round(s.Indices.ENPVotes, 4), ENPSeats: round(s.Indices.ENPSeats, 4),
-		},
+		Indices:         indicesJSON(s.Indices),
 		MinorityWinners: s.MinorityWinners, UnelectedVotes: s.UnelectedVotes, UnelectedVoteShare: round(s.UnelectedShare(), 4),
 		SurplusVotes: s.SurplusVotes, ExcessOverHalf: s.ExcessOverHalf, WastedVotes: s.WastedVotes(),
-		WastedVoteShare: round(100*float64(s.WastedVotes())/float64(max(s.ValidVotes, 1)), 4), PendingVotes: s.PendingVotes,
+		WastedVoteShare: round(share(s.WastedVotes(), s.ValidVotes), 4), PendingVotes: s.PendingVotes,
 		SmallestMajority: majorityJSON(s.SmallestMajority), LargestMajority: majorityJSON(s.LargestMajority),
 		Ties: []TieJSON{}, Parties: []PartyJSON{},
 	}
@@ -192,7 +209,8 @@ func areaJSON(r *Report, s *measure.Summary) AreaJSON {
 		pj := PartyJSON{
 			Party: p.Party.ID, Name: p.Party.Name, Candidates: p.Candidates, Seats: p.Seats, Votes: p.Votes,
 			VoteShare: round(p.VoteShare, 4), SeatShare: round(p.SeatShare, 4), ShareDifference: round(p.Difference, 4),
-			FirstPlaces: p.Places[0], SecondPlaces: p.Places[1], ThirdPlaces: p.Places[2],
+			Kind: kindName(p.Party.Kind), VotesComplete: !p.Party.Partial,
+			FirstPlaces: p.Places[0], SecondPlaces: p.Places[1], ThirdPlaces: p.Places[2], PlacesUncertain: p.PlacesUncertain,
 			UnelectedVotes: p.UnelectedVotes, SurplusVotes: p.SurplusVotes, ExcessOverHalf: p.ExcessOverHalf,
 			MinorityWinners: p.MinorityWinners, SmallestMajority: majorityJSON(p.SmallestMajority), LargestMajority: majorityJSON(p.LargestMajority),
 			Summary: PartyLine(r, s, p),
@@ -204,6 +222,15 @@ func areaJSON(r *Report, s *measure.Summary) AreaJSON {
 		a.Parties = append(a.Parties, pj)
 	}
 	return a
+}
+
+// kindName is a party kind for JSON: "party", "independents", "speaker" or
+// "others".
+func kindName(k string) string {
+	if k == "" {
+		return "party"
+	}
+	return k
 }
 
 func nonNil(s []string) []string {
@@ -260,22 +287,39 @@ func (r *Report) noun(n int64) string {
 // PartyLine is a plain-language sentence about one party in an area, e.g.
 // "Reform UK won 14.3% of the votes and 5 seats (0.8%), came second in 98
 // constituencies, and needed 823,522 votes per seat won against Labour's
-// 23,622."
+// 23,622." Independents are described as a group; the Speaker and aggregate
+// lines get no sentence (""); a party whose votes the source reports only
+// in part is said to have won "at least" its share.
 func PartyLine(r *Report, s *measure.Summary, p *measure.PartyResult) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s won %s%% of the votes and ", p.Party.Name, dec(p.VoteShare, 1))
+	name := p.Party.Name
+	switch p.Party.Kind {
+	case election.Speaker, election.Others:
+		return ""
+	case election.Independents:
+		name = "Independent candidates (counted as one group)"
+	}
+	atLeast := ""
+	if p.Party.Partial {
+		atLeast = "at least "
+	}
+	fmt.Fprintf(&b, "%s won %s%s%% of the votes and ", name, atLeast, dec(p.VoteShare, 1))
 	if p.Seats == 0 {
 		b.WriteString("no seats")
 	} else {
 		fmt.Fprintf(&b, "%s %s (%s%%)", num(int64(p.Seats)), plural(int64(p.Seats), "seat", "seats"), dec(p.SeatShare, 1))
 	}
 	second := int64(p.Places[1])
-	if p.Seats == 0 {
-		fmt.Fprintf(&b, ", and came second in %s %s.", num(second), r.noun(second))
+	where := "came second in " + num(second) + " " + r.noun(second)
+	if second == 0 {
+		where = "came second nowhere"
+	}
+	if p.Seats == 0 || p.Party.Kind == election.Independents || p.Party.Partial {
+		fmt.Fprintf(&b, ", and %s.", where)
 		return b.String()
 	}
-	fmt.Fprintf(&b, ", came second in %s %s, and needed %s votes per seat won", num(second), r.noun(second), num(int64(p.VotesPerSeat+0.5)))
-	if top := &s.Parties[0]; top.Party.ID != p.Party.ID && top.Seats > 0 {
+	fmt.Fprintf(&b, ", %s, and needed %s votes per seat won", where, num(int64(p.VotesPerSeat+0.5)))
+	if top := &s.Parties[0]; top.Party.ID != p.Party.ID && top.Seats > 0 && top.Party.Kind == "" {
 		fmt.Fprintf(&b, " against %s's %s", top.Party.Name, num(int64(top.VotesPerSeat+0.5)))
 	}
 	b.WriteString(".")
@@ -284,19 +328,13 @@ func PartyLine(r *Report, s *measure.Summary, p *measure.PartyResult) string {
 
 func summaryText(w io.Writer, r *Report, format string) error {
 	var b strings.Builder
-	h := func(level int, s string) {
-		if format == Markdown {
-			fmt.Fprintf(&b, "%s %s\n\n", strings.Repeat("#", level), s)
-		} else {
-			fmt.Fprintf(&b, "%s\n%s\n\n", s, strings.Repeat("=-"[level-1:level], len([]rune(s))))
-		}
-	}
+	h := func(level int, s string) { heading(&b, format, level, s) }
 	title := r.Election
 	if title == "" {
 		title = r.Source
 	}
 	h(1, title)
-	fmt.Fprintf(&b, "Source: %s (read as %s)\n\n", r.Source, r.InputFormat)
+	fmt.Fprintf(&b, "Source: %s; read as %s.\n\n", r.Source, r.InputFormat)
 	areaText(&b, r, &r.Whole, format)
 	for i := range r.Areas {
 		h(2, r.Areas[i].Area)
@@ -319,14 +357,20 @@ func areaText(b *strings.Builder, r *Report, s *measure.Summary, format string) 
 	if s.InvalidVotes >= 0 {
 		fmt.Fprintf(b, ", %s rejected", num(s.InvalidVotes))
 	}
+	b.WriteString(".")
 	if t := s.Turnout(); t >= 0 {
-		fmt.Fprintf(b, "; turnout %s%% of %s electors", dec(t, 1), num(s.Electorate))
+		fmt.Fprintf(b, " Turnout %s%% (valid votes as a share of the %s electors", dec(t, 1), num(s.Electorate))
+		if bt := s.BallotTurnout(); bt >= 0 {
+			fmt.Fprintf(b, "; %s%% counting rejected ballots", dec(bt, 1))
+		}
+		b.WriteString(").")
 	}
-	b.WriteString(".\n\n")
+	b.WriteString("\n\n")
 
-	t := newTable(table.Row{"Party", "Seats", "Seat %", "Votes", "Vote %", "Seat − vote", "1st", "2nd", "3rd", "Votes per seat", "Minority wins"})
+	t := newTable(table.Row{"Party", "Seats", "Seats %", "Votes", "Votes %", "± pts", "1st", "2nd", "3rd", "Votes/seat", "Won <50%"})
 	var others measure.PartyResult
 	nOthers := 0
+	partial := false
 	for i := range s.Parties {
 		p := &s.Parties[i]
 		if p.Seats == 0 && p.VoteShare < r.MinShare {
@@ -343,7 +387,12 @@ func areaText(b *strings.Builder, r *Report, s *measure.Summary, format string) 
 		if p.Seats > 0 {
 			vps = num(int64(p.VotesPerSeat + 0.5))
 		}
-		t.AppendRow(table.Row{p.Party.Name + " (" + p.Party.ID + ")", num(int64(p.Seats)), dec(p.SeatShare, 1), num(p.Votes), dec(p.VoteShare, 1),
+		label := p.Party.Name + " (" + p.Party.ID + ")"
+		if p.Party.Partial {
+			label += " *"
+			partial = true
+		}
+		t.AppendRow(table.Row{label, num(int64(p.Seats)), dec(p.SeatShare, 1), num(p.Votes), dec(p.VoteShare, 1),
 			signed(p.Difference), p.Places[0], p.Places[1], p.Places[2], vps, p.MinorityWinners})
 	}
 	if nOthers > 0 {
@@ -354,18 +403,39 @@ func areaText(b *strings.Builder, r *Report, s *measure.Summary, format string) 
 	b.WriteString(render(t, format))
 	b.WriteString("\n\n")
 
+	b.WriteString("Seats % and votes % are shares of all seats and valid votes; ± pts is their difference; Won <50% counts winners with no more than half of the valid votes.\n")
+	if partial {
+		b.WriteString("* Votes incomplete in this source: some of its candidates' votes are inside an aggregated line.\n")
+	}
+	uncertain := 0
+	for _, p := range s.Parties {
+		uncertain += p.PlacesUncertain
+	}
+	if uncertain > 0 {
+		fmt.Fprintf(b, "%s placings in the top three are left out of 1st/2nd/3rd: a candidate inside an aggregated line may have been ahead.\n", num(int64(uncertain)))
+	}
+	b.WriteString("\n")
 	ix := s.Indices
-	fmt.Fprintf(b, "Disproportionality: Gallagher index %s, Loosemore–Hanby %s, Sainte-Laguë index %s. Effective number of parties: %s by votes, %s by seats.\n\n",
-		dec(ix.Gallagher, 2), dec(ix.LoosemoreHanby, 2), dec(ix.SainteLague, 2), dec(ix.ENPVotes, 2), dec(ix.ENPSeats, 2))
-	if s.SingleSeat > 0 {
+	fmt.Fprintf(b, "Disproportionality: Gallagher index %s, Loosemore–Hanby %s, Sainte-Laguë index %s. Effective number of parties: %s by votes, %s by seats.",
+		decOrNA(ix.Gallagher, 2), decOrNA(ix.LoosemoreHanby, 2), decOrNA(ix.SainteLague, 2), decOrNA(ix.ENPVotes, 2), decOrNA(ix.ENPSeats, 2))
+	if s.SeatsDecided < s.Seats {
+		fmt.Fprintf(b, " (Over the %s decided seats.)", num(int64(s.SeatsDecided)))
+	}
+	b.WriteString("\n\n")
+	switch {
+	case s.SingleSeat == 1 && s.MinorityWinners == 1:
+		fmt.Fprintf(b, "- The winner had no more than half of the valid votes.\n")
+	case s.SingleSeat == 1:
+		fmt.Fprintf(b, "- The winner had more than half of the valid votes.\n")
+	case s.SingleSeat > 1:
 		fmt.Fprintf(b, "- %s of %s winners had no more than half of the valid votes in their %s.\n", num(int64(s.MinorityWinners)), num(int64(s.SingleSeat)), r.noun(1))
 	}
 	fmt.Fprintf(b, "- %s%% of valid votes (%s) went to candidates who were not elected; with winners' votes beyond what they needed to win (%s), %s%% of votes elected nobody or were surplus to a win.\n",
-		dec(s.UnelectedShare(), 1), num(s.UnelectedVotes), num(s.SurplusVotes), dec(100*float64(s.WastedVotes())/float64(max(s.ValidVotes, 1)), 1))
+		dec(s.UnelectedShare(), 1), num(s.UnelectedVotes), num(s.SurplusVotes), dec(share(s.WastedVotes(), s.ValidVotes), 1))
 	if m := s.SmallestMajority; m != nil {
 		fmt.Fprintf(b, "- Smallest majority: %s (%s), %s %s (%s%%).", m.Contest, m.Party, num(m.Votes), plural(m.Votes, "vote", "votes"), dec(m.Percent, 2))
 		if l := s.LargestMajority; l != nil {
-			fmt.Fprintf(b, " Largest: %s (%s), %s votes (%s%%).", l.Contest, l.Party, num(l.Votes), dec(l.Percent, 1))
+			fmt.Fprintf(b, " Largest: %s (%s), %s votes (%s%%).", l.Contest, l.Party, num(l.Votes), dec(l.Percent, 2))
 		}
 		b.WriteString("\n")
 	}
@@ -378,7 +448,9 @@ func areaText(b *strings.Builder, r *Report, s *measure.Summary, format string) 
 		if p.Seats == 0 && p.VoteShare < 1 {
 			continue
 		}
-		fmt.Fprintf(b, "- %s\n", PartyLine(r, s, p))
+		if line := PartyLine(r, s, p); line != "" {
+			fmt.Fprintf(b, "- %s\n", line)
+		}
 	}
 	b.WriteString("\n")
 }
@@ -394,9 +466,30 @@ func tieWords(t measure.TieRef) string {
 	}
 }
 
+// signed formats a difference with its sign, "−" for minus, and no
+// signed zero.
 func signed(x float64) string {
-	if x > 0 {
+	switch {
+	case math.Abs(x) < 0.05:
+		return "0.0"
+	case x > 0:
 		return "+" + dec(x, 1)
 	}
-	return dec(x, 1)
+	return "−" + dec(-x, 1)
+}
+
+// decp is dec of a JSON value, or "n/a" for null.
+func decp(x *float64, d int) string {
+	if x == nil {
+		return "n/a"
+	}
+	return dec(*x, d)
+}
+
+// decOrNA is dec, or "n/a" for an undefined value.
+func decOrNA(x float64, d int) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return "n/a"
+	}
+	return dec(x, d)
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -10,6 +11,7 @@ import (
 	"github.com/psephos/psephos/dataset"
 	"github.com/psephos/psephos/election"
 	"github.com/psephos/psephos/format"
+	"github.com/psephos/psephos/format/hexjson"
 	"github.com/psephos/psephos/measure"
 	"github.com/psephos/psephos/report"
 	"github.com/psephos/psephos/stv"
@@ -28,28 +30,39 @@ func (l *loaded) report(by string, minShare float64) *report.Report {
 
 func newReport() *cobra.Command {
 	var f inputFlags
-	var by string
+	var by, svg, hexmap, colours string
 	var minShare float64
 	cmd := &cobra.Command{
 		Use:   "report INPUT",
 		Short: "Seats against votes: per party, indices of disproportionality, and a plain line per party",
 		Example: `  psephos report uk-ge-2024
   psephos report uk-ge-2024 --by nation --format markdown
-  psephos report results.csv --column contest=Constituency --column votes=Total --format json`,
+  psephos report results.csv --column contest=Constituency --column votes=Total --format json
+  psephos report uk-ge-2024 --svg parliament > parliament.svg
+  psephos report uk-ge-2024 --svg map > map.svg`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if by != "" && by != election.Nation && by != election.Region {
 				return usageError{fmt.Errorf("--by %q: expected nation or region", by)}
+			}
+			if !(minShare >= 0 && minShare <= 100) {
+				return usageError{fmt.Errorf("--min-share %v: expected a percentage from 0 to 100", minShare)}
 			}
 			l, err := f.load(cmd.Context(), args[0], cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}
 			r := l.report(by, minShare)
+			if svg != "" {
+				return f.writeSVG(cmd, l, r, svg, hexmap, colours)
+			}
 			return emit(cmd.OutOrStdout(), func(w io.Writer) error { return report.WriteSummary(w, r, f.output) })
 		},
 	}
 	f.register(cmd)
+	cmd.Flags().StringVar(&svg, "svg", "", "draw a chart as SVG instead of the report: parliament (hemicycle), map (hex map; see --hexmap) or bars (vote and seat shares)")
+	cmd.Flags().StringVar(&hexmap, "hexmap", "uk-2024-hexmap", "the HexJSON layout for --svg map: a file or a dataset name")
+	cmd.Flags().StringVar(&colours, "colours", "", "party colours, as PARTY=#rrggbb,... (default: the documented table in report/colours.go)")
 	cmd.Flags().StringVar(&by, "by", "", "also measure each nation or region (nation|region)")
 	cmd.Flags().Float64Var(&minShare, "min-share", 0.5, "table and Markdown: sum parties without seats below this percent of the votes into one row")
 	return cmd
@@ -102,13 +115,19 @@ func newExplain() *cobra.Command {
 			if party == "" {
 				return usageError{fmt.Errorf("--party is required (a party code such as RUK, or its name)")}
 			}
+			if limit < 0 {
+				return usageError{fmt.Errorf("--limit %d: expected 0 (all) or more", limit)}
+			}
+			if f.output == report.CSV {
+				return usageError{report.ErrNoCSV}
+			}
 			l, err := f.load(cmd.Context(), args[0], cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}
 			d, err := measure.Explain(l.e, l.results, party)
 			if err != nil {
-				return err
+				return usageError{err}
 			}
 			x := &report.Explanation{Report: l.report("", 0), Detail: d, Limit: limit}
 			return emit(cmd.OutOrStdout(), func(w io.Writer) error { return report.WriteExplanation(w, x, f.output) })
@@ -142,4 +161,41 @@ func exactArgs(n int) cobra.PositionalArgs {
 		}
 		return nil
 	}
+}
+
+// writeSVG draws one chart of the report.
+func (f *inputFlags) writeSVG(cmd *cobra.Command, l *loaded, r *report.Report, kind, hexmap, colourSpec string) error {
+	colours := report.Colours{}
+	if err := colours.Set(colourSpec); err != nil {
+		return usageError{fmt.Errorf("--colours: %v", err)}
+	}
+	title := r.Election
+	switch kind {
+	case report.Parliament:
+		return emit(cmd.OutOrStdout(), func(w io.Writer) error {
+			return report.WriteParliament(w, title, report.ParliamentOf(&r.Whole), r.Whole.Seats, colours)
+		})
+	case report.Bars:
+		return emit(cmd.OutOrStdout(), func(w io.Writer) error {
+			return report.WriteBars(w, title+": share of votes and of seats", &r.Whole, 1, colours)
+		})
+	case report.HexMap:
+		path, _, _, err := f.resolve(cmd.Context(), hexmap, cmd.ErrOrStderr())
+		if err != nil {
+			return err
+		}
+		file, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer file.Close()
+		layout, err := hexjson.Read(file, path)
+		if err != nil {
+			return err
+		}
+		return emit(cmd.OutOrStdout(), func(w io.Writer) error {
+			return report.WriteHexMap(w, title+": winner in each constituency", layout, l.results, func(id string) string { return l.e.Party(id).Name }, colours)
+		})
+	}
+	return usageError{fmt.Errorf("--svg %q: expected one of %s", kind, strings.Join(report.Charts, ", "))}
 }

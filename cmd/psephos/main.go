@@ -1,34 +1,34 @@
-// Command psephos counts elections the way the law counts them, explains
-// what the count means (seats against votes), and shows it as tables, CSV,
-// Markdown or JSON.
-//
-//	psephos report uk-ge-2024               seats against votes, indices, a line per party
-//	psephos report FILE --by nation         the same for each nation
-//	psephos explain uk-ge-2024 --party RUK  one party in depth
-//	psephos count FILE                      every contest's result
-//	psephos datasets                        the named official results files
-//
-// Run psephos help COMMAND for the flags. Output goes to standard output only
-// when the command succeeds; errors are one line on standard error and a
-// non-zero exit status (1 for bad input, 2 for bad usage).
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"strings"
 )
 
 func main() {
+	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes psephos with args and returns the exit status: 0 success,
+// 1 bad input or a failed count, 2 bad usage.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	root := newRoot()
-	if err := root.Execute(); err != nil {
-		fmt.Fprintln(os.Stderr, "psephos: "+oneLine(err.Error()))
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	if err := root.ExecuteContext(ctx); err != nil {
+		fmt.Fprintln(stderr, "psephos: "+oneLine(err.Error()))
 		var u usageError
-		if errors.As(err, &u) {
-			os.Exit(2)
+		if errors.As(err, &u) || isCobraUsage(err) {
+			return 2
 		}
-		os.Exit(1)
+		return 1
 	}
+	return 0
 }
 
 // usageError marks errors in how psephos was called.
@@ -36,11 +36,14 @@ type usageError struct{ error }
 
 func (u usageError) Unwrap() error { return u.error }
 
+// isCobraUsage recognises cobra's own errors for unknown commands.
+func isCobraUsage(err error) bool {
+	return strings.HasPrefix(err.Error(), "unknown command") || strings.HasPrefix(err.Error(), "unknown flag") || strings.HasPrefix(err.Error(), "unknown shorthand flag")
+}
+
 func oneLine(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\n' {
-			return s[:i]
-		}
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
 	}
 	return s
 }

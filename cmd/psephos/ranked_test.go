@@ -13,7 +13,7 @@ import (
 	"github.com/psephos/psephos/report"
 )
 
-func run(t *testing.T, args ...string) (string, error) {
+func runRanked(t *testing.T, args ...string) (string, error) {
 	t.Helper()
 	root := newRoot()
 	var out, errb bytes.Buffer
@@ -28,7 +28,7 @@ func run(t *testing.T, args ...string) (string, error) {
 // stv's tests for the sources) through the command line, as JSON.
 func TestCountRankedJSON(t *testing.T) {
 	path := datadir.Path(t, "ranked/us-rcv-blt/data/2011-San_Francisco-Mayor.blt")
-	out, err := run(t, "count", path, "--rule", "san-francisco", "--format", "json")
+	out, err := runRanked(t, "count", path, "--rule", "san-francisco", "--format", "json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,27 +50,27 @@ func TestCountDetection(t *testing.T) {
 	dir := t.TempDir()
 	ranked := filepath.Join(dir, "r.csv")
 	os.WriteFile(ranked, []byte("count,ranking\n4,Alice\n3,Bob\n2,Carol>Bob\n"), 0o644)
-	out, err := run(t, "count", ranked)
+	out, err := runRanked(t, "count", ranked)
 	if err != nil || !strings.Contains(out, "instant-runoff count (rankings-csv)") || !strings.Contains(out, "Elected: Bob") {
 		t.Errorf("ranked, detected: %v\n%s", err, out)
 	}
 	results := filepath.Join(dir, "fptp.csv")
 	os.WriteFile(results, []byte("contest,party,votes\nA,Red,10\nA,Blue,7\n"), 0o644)
-	out, err = run(t, "count", results, "--format", "json")
+	out, err = runRanked(t, "count", results, "--format", "json")
 	var c report.CountJSON
 	if err != nil || json.Unmarshal([]byte(out), &c) != nil || len(c.Contests) != 1 || len(c.Contests[0].Elected) != 1 || c.Contests[0].Candidates[0].Party != "Red" || !c.Contests[0].Candidates[0].Elected {
 		t.Errorf("FPTP: %v\n%s", err, out)
 	}
 	blt := filepath.Join(dir, "x.txt")
 	os.WriteFile(blt, []byte("2 1\n3 1 0\n2 2 0\n0\n\"A\"\n\"B\"\n\"t\"\n"), 0o644)
-	if out, err = run(t, "count", blt, "--input-format", "blt", "--format", "csv"); err != nil || !strings.Contains(out, "1,1,A,3,elected") {
+	if out, err = runRanked(t, "count", blt, "--input-format", "blt", "--format", "csv"); err != nil || !strings.Contains(out, "1,1,A,3,elected") {
 		t.Errorf("forced blt: %v\n%s", err, out)
 	}
 	var u usageError
-	if _, err = run(t, "count", blt, "--rule", "nowhere"); !errors.As(err, &u) {
+	if _, err = runRanked(t, "count", blt, "--rule", "nowhere"); !errors.As(err, &u) {
 		t.Errorf("unknown rule: %v, want a usage error", err)
 	}
-	if _, err = run(t, "count", blt, "--overvote", "sometimes", "--rule", "rctab"); !errors.As(err, &u) {
+	if _, err = runRanked(t, "count", blt, "--overvote", "sometimes", "--rule", "rctab"); !errors.As(err, &u) {
 		t.Errorf("bad option: %v, want a usage error", err)
 	}
 }
@@ -80,18 +80,18 @@ func TestConvert(t *testing.T) {
 	in := datadir.Path(t, "ranked/burlington-2009/us_vt_btv_2009_03_mayor.normalized.csv")
 	dir := t.TempDir()
 	b := filepath.Join(dir, "b.blt")
-	if _, err := run(t, "convert", in, b); err != nil {
+	if _, err := runRanked(t, "convert", in, b); err != nil {
 		t.Fatal(err)
 	}
-	a, err := run(t, "count", in, "--rule", "burlington-2009", "--format", "csv")
+	a, err := runRanked(t, "count", in, "--rule", "burlington-2009", "--format", "csv")
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := run(t, "count", b, "--rule", "burlington-2009", "--format", "csv")
+	c, err := runRanked(t, "count", b, "--rule", "burlington-2009", "--format", "csv")
 	if err != nil || a != c || !strings.Contains(a, "1,3,Bob Kiss,4313,elected") {
 		t.Errorf("%v: counts differ or wrong:\n%s\n---\n%s", err, a, c)
 	}
-	if _, err := run(t, "convert", in, filepath.Join(dir, "x.unknown")); err == nil {
+	if _, err := runRanked(t, "convert", in, filepath.Join(dir, "x.unknown")); err == nil {
 		t.Error("an unknown output extension must be an error")
 	}
 }

@@ -3,13 +3,17 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	"github.com/psephos/psephos/dataset"
 	"github.com/psephos/psephos/election"
@@ -34,7 +38,7 @@ standard input, or a dataset name such as uk-ge-2024 (see "psephos datasets").`,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newReport(), newCount(), newExplain(), newDatasets(), newConvert())
+	root.AddCommand(newReport(), newCount(), newExplain(), newDatasets(), newProject(), newBacktest(), newApportion(), newCompare(), newConvert())
 	return root
 }
 
@@ -61,7 +65,7 @@ func (f *inputFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&f.cacheDir, "cache-dir", "", "where downloaded datasets are kept (default: the user cache folder, psephos)")
 	fl.BoolVar(&f.noDownload, "no-download", false, "never download a dataset; use only the data and cache folders")
 	fl.StringVar(&f.tieBreak, "tie-break", "pending", "a tie for a seat: pending (report it; the law requires a lot) or lot (psephos's seeded lot, recorded in the output)")
-	fl.Uint64Var(&f.seed, "seed", 1, "seed of the lot for --tie-break lot")
+	fl.Uint64Var(&f.seed, "seed", 1, "seed of psephos's lot (--tie-break lot) and of simulations; the same seed gives the same draw")
 	fl.StringArrayVar(&f.lots, "lot", nil, "record a lot drawn by the returning officer, as CONTEST=CANDIDATE (contest ID or name); repeatable")
 	fl.StringVarP(&f.output, "format", "f", report.Table, "output: "+strings.Join(report.Formats, ", "))
 }
@@ -82,6 +86,9 @@ type loaded struct {
 	source  string // file or dataset
 	format  string // reader used
 	noun    string
+
+	totals, totalsName string // a dataset giving electorates and rejected ballots
+	totalsErr          error
 }
 
 func (f *inputFlags) check() error {
@@ -149,28 +156,26 @@ func (f *inputFlags) load(ctx context.Context, arg string, stderr io.Writer) (*l
 		return nil, err
 	}
 	l := &loaded{source: arg, name: arg, noun: "contest"}
-	path := arg
-	if _, statErr := os.Stat(arg); statErr != nil && arg != "-" {
-		d, ok := dataset.Lookup(arg)
-		if !ok {
-			if dataset.IsName(arg) {
-				return nil, fmt.Errorf("%s: no such file, and no dataset of that name (datasets: %s)", arg, strings.Join(dataset.Names(), ", "))
-			}
-			return nil, statErr
-		}
-		res := dataset.Resolver{DataDir: f.dataDir, Log: stderr}
-		if !f.noDownload {
-			res.CacheDir = f.cacheDir
-			if res.CacheDir == "" {
-				if dir, err := os.UserCacheDir(); err == nil {
-					res.CacheDir = filepath.Join(dir, "psephos")
-				}
-			}
-		}
-		if path, err = res.Resolve(ctx, d); err != nil {
-			return nil, err
-		}
+	path, d, res, err := f.resolve(ctx, arg, stderr)
+	if err != nil {
+		return nil, err
+	}
+	if d != nil {
 		l.name, l.source, l.noun = d.Title, d.Name+" ("+d.Source+")", d.Noun
+		if d.Totals != "" {
+			totals, _ := dataset.Lookup(d.Totals)
+			tp, terr := res.Resolve(ctx, totals)
+			switch {
+			case terr == nil:
+				l.totals, l.totalsName = tp, totals.Name
+			case errors.Is(terr, dataset.ErrChanged):
+				return nil, terr // a changed file is an error, never a quiet downgrade
+			default:
+				l.totalsErr = terr
+			}
+		}
+	} else if arg == "-" {
+		l.name, l.source = "standard input", "standard input"
 	} else {
 		l.name = filepath.Base(arg)
 	}
@@ -181,10 +186,30 @@ func (f *inputFlags) load(ctx context.Context, arg string, stderr io.Writer) (*l
 		e, l.format, err = format.ReadResultsFile(path, opt)
 	}
 	if err != nil {
+		var uf *format.UnknownFormatError
+		if errors.As(err, &uf) {
+			return nil, usageError{err}
+		}
 		return nil, err
+	}
+	if (len(f.columns) > 0 || f.delimiter != ",") && l.format != csv.Format {
+		return nil, usageError{fmt.Errorf("--column and --delimiter apply to the generic CSV only; %s was read as %s", l.source, l.format)}
 	}
 	if e.Name != "" {
 		l.name = e.Name
+	}
+	switch {
+	case l.totals != "":
+		te, _, err := format.ReadResultsFile(l.totals, format.Options{})
+		if err == nil {
+			err = e.AddTotals(te)
+		}
+		if err != nil {
+			return nil, err
+		}
+		e.Notes = append(e.Notes, "Electorates and rejected ballots are from "+l.totalsName+"; its valid votes were checked to equal this file's in every contest.")
+	case l.totalsErr != nil:
+		e.Notes = append(e.Notes, "Electorates and rejected ballots are not shown: "+l.totalsErr.Error())
 	}
 	if strings.HasPrefix(l.format, "hoc-") || strings.HasPrefix(l.format, "ukparl-") {
 		l.noun = "constituency"
@@ -194,6 +219,40 @@ func (f *inputFlags) load(ctx context.Context, arg string, stderr io.Writer) (*l
 		return nil, err
 	}
 	return l, nil
+}
+
+// resolve returns the file for arg: arg itself when it is a file (or "-"),
+// else the named dataset's file, found or downloaded by the resolver it
+// returns.
+func (f *inputFlags) resolve(ctx context.Context, arg string, stderr io.Writer) (string, *dataset.Dataset, *dataset.Resolver, error) {
+	res := &dataset.Resolver{DataDir: f.dataDir, Client: &http.Client{Timeout: 2 * time.Minute}}
+	if file, ok := stderr.(*os.File); ok && term.IsTerminal(int(file.Fd())) {
+		res.Log = stderr // say so before a download only to a person watching
+	}
+	if !f.noDownload {
+		res.CacheDir = f.cacheDir
+		if res.CacheDir == "" {
+			if dir, err := os.UserCacheDir(); err == nil {
+				res.CacheDir = filepath.Join(dir, "psephos")
+			}
+		}
+	}
+	if arg == "-" {
+		return arg, nil, res, nil
+	}
+	// A dataset name wins over a file of the same name in the current
+	// folder (write ./NAME for the file): the name promises a checked file.
+	if d, ok := dataset.Lookup(arg); ok {
+		path, err := res.Resolve(ctx, d)
+		return path, &d, res, err
+	}
+	if _, err := os.Stat(arg); err != nil {
+		if dataset.IsName(arg) {
+			return "", nil, nil, fmt.Errorf("%s: no such file, and no dataset of that name (datasets: %s)", arg, strings.Join(dataset.Names(), ", "))
+		}
+		return "", nil, nil, fmt.Errorf("%s: no such file", arg)
+	}
+	return arg, nil, res, nil
 }
 
 // emit writes the rendered output only when rendering succeeded, so a

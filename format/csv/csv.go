@@ -1,32 +1,3 @@
-// Package csv reads psephos's generic long CSV of candidate results: one row
-// per candidate, so that any country's single- or multi-member plurality
-// results can be read. The file is RFC 4180 CSV, UTF-8 (a leading byte-order
-// mark is allowed), with a header line. Columns, matched by name ignoring case
-// and surrounding spaces, in any order:
-//
-//	contest        required  the contest's (constituency's) name
-//	contest_id     optional  a unique code for the contest; default: its name
-//	candidate      optional  the candidate's name; without this column each
-//	                         row is a party's line and parties may not repeat
-//	                         within a contest
-//	party          required  the party's code or name; "Ind" for independents
-//	votes          required  whole votes ≥ 0; quoted numbers may group digits
-//	                         with commas ("12,345")
-//	seats          optional  seats to fill in the contest (default 1)
-//	electorate     optional  registered electors of the contest
-//	invalid_votes  optional  rejected ballots of the contest
-//	nation, region optional  the contest's areas (report --by nation|region)
-//
-// Other columns are ignored. Any of these names can be mapped to another
-// column with [Columns], and further area columns named, so a file with
-// "Constituency,Name,Party,Total" reads without editing. Per-contest values
-// (contest name, seats, electorate, invalid votes, areas) may be given on
-// every row or on some; where given twice they must agree. Rows of one
-// contest need not be adjacent.
-//
-// Every row is used or the read fails with file:line, what was expected and
-// what was found; nothing is skipped or guessed. In particular a row with more
-// or fewer fields than the header (such as an unquoted 1,004) is an error.
 package csv
 
 import (
@@ -142,6 +113,22 @@ func read(t *csvio.Reader, cols Columns) (*election.Election, error) {
 			return -1
 		}
 		return csvio.Index(t.Header, name)
+	}
+	// A column the user named (differing from the default name) must exist:
+	// a mistyped mapping must not be ignored.
+	def := DefaultColumns()
+	for _, m := range []struct{ field, name, def string }{
+		{"contest_id", cols.ContestID, def.ContestID}, {"candidate", cols.Candidate, def.Candidate},
+		{"seats", cols.Seats, def.Seats}, {"electorate", cols.Electorate, def.Electorate}, {"invalid_votes", cols.Invalid, def.Invalid},
+	} {
+		if m.name != "" && !strings.EqualFold(m.name, m.def) && csvio.Index(t.Header, m.name) < 0 {
+			return nil, &election.Error{Pos: election.Pos{File: t.File(), Line: 1}, Msg: fmt.Sprintf("column %q (mapped with --column %s=%s) is not in the header; found columns: %s", m.name, m.field, m.name, csvio.Quoted(t.Header, 30))}
+		}
+	}
+	for kind, name := range cols.Areas {
+		if !strings.EqualFold(name, def.Areas[kind]) && csvio.Index(t.Header, name) < 0 {
+			return nil, &election.Error{Pos: election.Pos{File: t.File(), Line: 1}, Msg: fmt.Sprintf("column %q (mapped with --column %s=%s) is not in the header; found columns: %s", name, kind, name, csvio.Quoted(t.Header, 30))}
+		}
 	}
 	cID, cCand := opt(cols.ContestID), opt(cols.Candidate)
 	cSeats, cElect, cInvalid := opt(cols.Seats), opt(cols.Electorate), opt(cols.Invalid)
@@ -264,7 +251,7 @@ func read(t *csvio.Reader, cols Columns) (*election.Election, error) {
 	}
 	e.Parties = parties.Parties()
 	e.Notes = append(e.Notes, fmt.Sprintf("Parties are grouped by the %q column exactly as written (after trimming spaces).", t.Header[cParty]))
-	if err := e.Validate(); err != nil {
+	if err := t.Validate(e); err != nil {
 		return nil, err
 	}
 	return e, nil

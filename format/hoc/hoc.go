@@ -70,25 +70,23 @@ func candidates(t *csvio.Reader) (*election.Election, error) {
 		if id == "" {
 			return nil, t.Errorf("empty \"ONS ID\"; expected a constituency code such as E14001290")
 		}
+		name := strings.TrimSpace(rec[col[1]])
+		areas := election.NationRegion(strings.TrimSpace(rec[col[3]]), strings.TrimSpace(rec[col[2]]))
+		if county >= 0 {
+			if s := strings.TrimSpace(rec[county]); s != "" {
+				areas = append(areas, election.Area{Kind: "county", Name: s})
+			}
+		}
 		ci, ok := index[id]
 		if !ok {
-			c := election.Contest{
-				ID:         id,
-				Name:       strings.TrimSpace(rec[col[1]]),
-				Seats:      1,
-				Electorate: election.Unknown,
-				Invalid:    election.Unknown,
-				Pos:        t.Pos(),
-			}
-			c.Areas = areas(rec[col[3]], rec[col[2]])
-			if county >= 0 {
-				if s := strings.TrimSpace(rec[county]); s != "" {
-					c.Areas = append(c.Areas, election.Area{Kind: "county", Name: s})
-				}
-			}
 			ci = len(e.Contests)
 			index[id] = ci
-			e.Contests = append(e.Contests, c)
+			e.Contests = append(e.Contests, election.Contest{
+				ID: id, Name: name, Areas: areas, Seats: 1,
+				Electorate: election.Unknown, Invalid: election.Unknown, Pos: t.Pos(),
+			})
+		} else if err := sameContest(t, &e.Contests[ci], name, areas); err != nil {
+			return nil, err
 		}
 		party := strings.TrimSpace(rec[col[5]])
 		if party == "" {
@@ -99,14 +97,14 @@ func candidates(t *csvio.Reader) (*election.Election, error) {
 			return nil, t.Errorf("column \"Votes\": %v", err)
 		}
 		parties.Add(party, strings.TrimSpace(rec[col[4]]))
-		name := strings.TrimSpace(strings.TrimSpace(rec[col[6]]) + " " + strings.TrimSpace(rec[col[7]]))
 		e.Contests[ci].Candidates = append(e.Contests[ci].Candidates, election.Candidate{
-			Name: name, Party: party, Votes: votes, Pos: t.Pos(),
+			Name:  strings.TrimSpace(strings.TrimSpace(rec[col[6]]) + " " + strings.TrimSpace(rec[col[7]])),
+			Party: party, Votes: votes, Pos: t.Pos(),
 		})
 	}
 	e.Parties = parties.Parties()
 	e.Notes = append(e.Notes, groupingNote(parties.Grouped()))
-	if err := e.Validate(); err != nil {
+	if err := t.Validate(e); err != nil {
 		return nil, err
 	}
 	return e, nil
@@ -120,25 +118,27 @@ func groupingNote(grouped []string) string {
 	return s + "."
 }
 
-func areas(country, region string) []election.Area {
-	country, region = strings.TrimSpace(country), strings.TrimSpace(region)
-	var a []election.Area
-	if country != "" {
-		a = append(a, election.Area{Kind: election.Nation, Name: country})
+// sameContest checks that a later row of a contest names it and places it
+// as its first row did.
+func sameContest(t *csvio.Reader, c *election.Contest, name string, areas []election.Area) error {
+	if name != c.Name {
+		return t.Errorf("constituency %s is named %q here but %q at %s", c.ID, name, c.Name, c.Pos)
 	}
-	if region == "" {
-		region = country
+	if len(areas) != len(c.Areas) {
+		return t.Errorf("constituency %s: its areas differ from those at %s", c.ID, c.Pos)
 	}
-	if region != "" {
-		a = append(a, election.Area{Kind: election.Region, Name: region})
+	for i := range areas {
+		if areas[i] != c.Areas[i] {
+			return t.Errorf("constituency %s: %s %q here but %q at %s", c.ID, areas[i].Kind, areas[i].Name, c.Areas[i].Name, c.Pos)
+		}
 	}
-	return a
+	return nil
 }
 
 // Names are the parties the Library's files abbreviate, for display where a
 // file gives only the code (results by constituency). Source: the party
 // names used for these codes in the Library's results-by-candidate files
-// for 2019 and 2024.
+// for 2019 and 2024 (spelt as there, e.g. "Sinn Fein").
 var Names = map[string]string{
 	"Con":   "Conservative",
 	"Lab":   "Labour",
@@ -149,8 +149,8 @@ var Names = map[string]string{
 	"SNP":   "Scottish National Party",
 	"PC":    "Plaid Cymru",
 	"DUP":   "Democratic Unionist Party",
-	"SF":    "Sinn Féin",
-	"SDLP":  "Social Democratic & Labour Party",
+	"SF":    "Sinn Fein",
+	"SDLP":  "Social Democratic and Labour Party",
 	"UUP":   "Ulster Unionist Party",
 	"APNI":  "Alliance",
 	"Ind":   "Independent",
@@ -236,7 +236,7 @@ func constituencies(t *csvio.Reader) (*election.Election, error) {
 			Name:  strings.TrimSpace(rec[col[cName]]),
 			Seats: 1,
 			Pos:   t.Pos(),
-			Areas: areas(rec[col[cCountry]], rec[col[cRegion]]),
+			Areas: election.NationRegion(strings.TrimSpace(rec[col[cCountry]]), strings.TrimSpace(rec[col[cRegion]])),
 		}
 		if c.ID == "" {
 			return nil, t.Errorf("empty \"ONS ID\"; expected a constituency code such as E14001290")
@@ -299,7 +299,13 @@ func constituencies(t *csvio.Reader) (*election.Election, error) {
 			return nil, t.Errorf("\"Of which other winner\" %d exceeds \"All other candidates\" %d", otherWinner, others)
 		}
 		if rest > 0 {
-			c.Candidates = append(c.Candidates, election.Candidate{Name: "All other candidates", Party: Other, Votes: rest, Aggregate: true, Pos: t.Pos()})
+			// Each remaining candidate had no more votes than the runner-up
+			// the row names (or than the winner, without a runner-up).
+			bound := winnerVotes
+			if second != "" {
+				bound = winnerVotes - majority
+			}
+			c.Candidates = append(c.Candidates, election.Candidate{Name: "All other candidates", Party: Other, Votes: rest, Aggregate: true, AggregateMax: bound, Pos: t.Pos()})
 		}
 		if total := sum + others; total != valid {
 			return nil, t.Errorf("party columns and \"All other candidates\" sum to %d votes; expected \"Valid votes\" %d", total, valid)
@@ -320,10 +326,21 @@ func constituencies(t *csvio.Reader) (*election.Election, error) {
 		e.Contests = append(e.Contests, c)
 	}
 	e.Parties = parties.Parties()
+	for i := range e.Parties {
+		p := &e.Parties[i]
+		switch {
+		case p.ID == Other:
+			p.Kind, p.Partial = election.Others, true
+		case !isCol[p.ID]:
+			// Only its winners and runners-up are split out of "All other
+			// candidates"; its other candidates' votes stay in the aggregate.
+			p.Partial = true
+		}
+	}
 	e.Notes = append(e.Notes,
 		"Parties are the file's party columns; each winner or runner-up outside them is given the party the row names (\"First party\", \"Second party\"), with all independents as one group (Ind).",
-		"The remaining \"All other candidates\" votes of each constituency are one aggregated line (party Other): counted in valid votes, never placed, so third places and below exclude those candidates.")
-	if err := e.Validate(); err != nil {
+		"The remaining \"All other candidates\" votes of each constituency are one aggregated line (party Other): counted in valid votes and as one party in the indices, never placed; a third or lower place that one of those candidates might have taken is counted as uncertain, and the vote totals of parties outside the columns are incomplete.")
+	if err := t.Validate(e); err != nil {
 		return nil, err
 	}
 	return e, nil

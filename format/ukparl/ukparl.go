@@ -1,20 +1,3 @@
-// Package ukparl reads the candidate-level results export of the UK
-// Parliament's election results website (electionresults.parliament.uk),
-// such as the Rallings and Thrasher notional results of the 12 December 2019
-// general election on the 2024 boundaries
-// (candidate-level-results-notional-general-election-12-12-2019.csv).
-//
-// One row per candidate: "Constituency geographic code" (PCON24CD) keys the
-// contest; "Country name" and "English region name" give the nation and region
-// (the region is the nation outside England); "Electorate", "Election valid
-// vote count" and "Election invalid vote count" are per contest; the
-// candidate's party is "Main party abbreviation", or Ind where "Candidate is
-// standing as independent" is true, or Spk where "Candidate is standing as
-// Commons Speaker" is true. Notional rows carry no candidate names.
-//
-// The candidates' votes of each contest must sum to its "Election valid vote
-// count"; a row with no party, a bad number or a bad flag is an error with
-// file:line. Nothing is skipped.
 package ukparl
 
 import (
@@ -73,6 +56,7 @@ func read(t *csvio.Reader) (*election.Election, error) {
 		cVotes
 	)
 	notional := csvio.Index(t.Header, "General election is notional")
+	cAgg := csvio.Index(t.Header, "Candidate is notional political party aggregate")
 	e := &election.Election{}
 	var parties election.PartyNames
 	index := map[string]int{}
@@ -99,36 +83,29 @@ func read(t *csvio.Reader) (*election.Election, error) {
 		if id == "" {
 			return nil, t.Errorf("empty \"Constituency geographic code\"; expected a code such as E14001290")
 		}
+		c := election.Contest{ID: id, Name: strings.TrimSpace(rec[col[cName]]), Seats: 1, Pos: t.Pos(), Invalid: election.Unknown,
+			Areas: election.NationRegion(strings.TrimSpace(rec[col[cCountry]]), strings.TrimSpace(rec[col[cRegion]]))}
+		if c.Electorate, err = csvio.Votes(rec[col[cElectorate]]); err != nil {
+			return nil, t.Errorf("column \"Electorate\": %v", err)
+		}
+		if s := strings.TrimSpace(rec[col[cInvalid]]); s != "" {
+			if c.Invalid, err = csvio.Votes(s); err != nil {
+				return nil, t.Errorf("column \"Election invalid vote count\": %v", err)
+			}
+		}
+		valid, err := csvio.Votes(rec[col[cValid]])
+		if err != nil {
+			return nil, t.Errorf("column \"Election valid vote count\": %v", err)
+		}
 		ci, ok := index[id]
 		if !ok {
-			c := election.Contest{ID: id, Name: strings.TrimSpace(rec[col[cName]]), Seats: 1, Pos: t.Pos(), Invalid: election.Unknown}
-			country := strings.TrimSpace(rec[col[cCountry]])
-			region := strings.TrimSpace(rec[col[cRegion]])
-			if region == "" {
-				region = country
-			}
-			if country != "" {
-				c.Areas = append(c.Areas, election.Area{Kind: election.Nation, Name: country})
-			}
-			if region != "" {
-				c.Areas = append(c.Areas, election.Area{Kind: election.Region, Name: region})
-			}
-			if c.Electorate, err = csvio.Votes(rec[col[cElectorate]]); err != nil {
-				return nil, t.Errorf("column \"Electorate\": %v", err)
-			}
-			if s := strings.TrimSpace(rec[col[cInvalid]]); s != "" {
-				if c.Invalid, err = csvio.Votes(s); err != nil {
-					return nil, t.Errorf("column \"Election invalid vote count\": %v", err)
-				}
-			}
-			valid, err := csvio.Votes(rec[col[cValid]])
-			if err != nil {
-				return nil, t.Errorf("column \"Election valid vote count\": %v", err)
-			}
 			ci = len(e.Contests)
 			index[id] = ci
 			e.Contests = append(e.Contests, c)
 			declared = append(declared, valid)
+		} else if first := &e.Contests[ci]; c.Name != first.Name || c.Electorate != first.Electorate || c.Invalid != first.Invalid ||
+			valid != declared[ci] || !sameAreas(c.Areas, first.Areas) {
+			return nil, t.Errorf("constituency %s: its name, areas, electorate or vote counts differ from those at %s (%q, electorate %d, valid %d)", id, first.Pos, first.Name, first.Electorate, declared[ci])
 		}
 		party := strings.TrimSpace(rec[col[cParty]])
 		partyName := strings.TrimSpace(rec[col[cPartyName]])
@@ -139,6 +116,12 @@ func read(t *csvio.Reader) (*election.Election, error) {
 		ind, err := flag(rec, col[cInd])
 		if err != nil {
 			return nil, err
+		}
+		aggregate := false
+		if cAgg >= 0 {
+			if aggregate, err = flag(rec, cAgg); err != nil {
+				return nil, err
+			}
 		}
 		if party == "" {
 			switch {
@@ -159,7 +142,7 @@ func read(t *csvio.Reader) (*election.Election, error) {
 		}
 		parties.Add(party, partyName)
 		name := strings.TrimSpace(strings.TrimSpace(rec[col[cGiven]]) + " " + strings.TrimSpace(rec[col[cFamily]]))
-		e.Contests[ci].Candidates = append(e.Contests[ci].Candidates, election.Candidate{Name: name, Party: party, Votes: votes, Pos: t.Pos()})
+		e.Contests[ci].Candidates = append(e.Contests[ci].Candidates, election.Candidate{Name: name, Party: party, Votes: votes, Aggregate: aggregate, Pos: t.Pos()})
 	}
 	for i := range e.Contests {
 		c := &e.Contests[i]
@@ -176,8 +159,20 @@ func read(t *csvio.Reader) (*election.Election, error) {
 	if isNotional {
 		e.Notes = append(e.Notes, "These are notional results (an estimate of an earlier election on new boundaries), not votes cast in these constituencies; rows carry no candidate names.")
 	}
-	if err := e.Validate(); err != nil {
+	if err := t.Validate(e); err != nil {
 		return nil, err
 	}
 	return e, nil
+}
+
+func sameAreas(a, b []election.Area) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }

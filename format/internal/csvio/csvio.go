@@ -1,7 +1,3 @@
-// Package csvio is the CSV layer shared by psephos's readers: RFC 4180
-// records through encoding/csv, a leading UTF-8 byte-order mark removed, every
-// field checked to be UTF-8, and every error turned into an
-// *election.Error that names file:line and what was expected and found.
 package csvio
 
 import (
@@ -27,10 +23,39 @@ type Reader struct {
 
 var bom = []byte{0xEF, 0xBB, 0xBF}
 
+// TrimBOM removes a leading UTF-8 byte-order mark.
+func TrimBOM(b []byte) []byte { return bytes.TrimPrefix(b, bom) }
+
 // New reads the header of a CSV file. file names the input in errors; comma
 // is the field delimiter (',' when 0). Every later record must have as many
 // fields as the header.
 func New(r io.Reader, file string, comma rune) (*Reader, error) {
+	rd := newReader(r, file, comma)
+	h, line, err := rd.next()
+	if err == io.EOF {
+		return nil, &election.Error{Pos: election.Pos{File: file}, Msg: "empty file: expected a header line"}
+	}
+	if err != nil {
+		return nil, err
+	}
+	rd.Header = make([]string, len(h))
+	seen := make(map[string]int, len(h))
+	for i, s := range h {
+		rd.Header[i] = strings.TrimSpace(s)
+		k := strings.ToLower(rd.Header[i])
+		if k == "" {
+			continue
+		}
+		if j, dup := seen[k]; dup {
+			return nil, &election.Error{Pos: election.Pos{File: file, Line: line}, Msg: fmt.Sprintf("column %q appears twice in the header (columns %d and %d): expected each name once", rd.Header[i], j+1, i+1)}
+		}
+		seen[k] = i
+	}
+	rd.line = line
+	return rd, nil
+}
+
+func newReader(r io.Reader, file string, comma rune) *Reader {
 	br := bufio.NewReaderSize(r, 64<<10)
 	if b, err := br.Peek(3); err == nil && bytes.Equal(b, bom) {
 		br.Discard(3)
@@ -40,19 +65,15 @@ func New(r io.Reader, file string, comma rune) (*Reader, error) {
 		cr.Comma = comma
 	}
 	cr.ReuseRecord = true
-	rd := &Reader{file: file, cr: cr}
-	h, line, err := rd.next()
-	if err == io.EOF {
-		return nil, &election.Error{Pos: election.Pos{File: file}, Msg: "empty file: expected a header line"}
-	}
-	if err != nil {
-		return nil, err
-	}
-	rd.Header = make([]string, len(h))
-	for i, s := range h {
-		rd.Header[i] = strings.TrimSpace(s)
-	}
-	rd.line = line
+	return &Reader{file: file, cr: cr}
+}
+
+// NewNoHeader reads a CSV file that has no header line: every record must
+// have fields fields. Header is nil; the caller decides whether an empty
+// file (Next returning io.EOF at once) is an error.
+func NewNoHeader(r io.Reader, file string, comma rune, fields int) (*Reader, error) {
+	rd := newReader(r, file, comma)
+	rd.cr.FieldsPerRecord = fields
 	return rd, nil
 }
 
@@ -88,7 +109,11 @@ func (r *Reader) next() ([]string, int, error) {
 		if errors.As(err, &pe) {
 			pos := election.Pos{File: r.file, Line: pe.StartLine}
 			if errors.Is(pe.Err, csv.ErrFieldCount) {
-				return nil, 0, &election.Error{Pos: pos, Msg: fmt.Sprintf("expected %d fields as in the header, found %d (an unquoted comma in a number such as 1,004 splits it; quote it: \"1,004\")", r.cr.FieldsPerRecord, len(rec))}
+				what := "as in the header"
+				if r.Header == nil {
+					what = "as the format has"
+				}
+				return nil, 0, &election.Error{Pos: pos, Msg: fmt.Sprintf("expected %d fields %s, found %d (an unquoted comma in a number such as 1,004 splits it; quote it: \"1,004\")", r.cr.FieldsPerRecord, what, len(rec))}
 			}
 			pos.Line = pe.Line
 			pos.Col = pe.Column
@@ -98,6 +123,12 @@ func (r *Reader) next() ([]string, int, error) {
 	}
 	line, _ := r.cr.FieldPos(0)
 	for i, f := range rec {
+		for j := 0; j < len(f); j++ {
+			if c := f[j]; c < 0x20 || c == 0x7f {
+				l, col := r.cr.FieldPos(i)
+				return nil, 0, &election.Error{Pos: election.Pos{File: r.file, Line: l, Col: col}, Msg: fmt.Sprintf("control character 0x%02X in field %d: expected text on one line (a quoted line break or tab in a name is not allowed)", c, i+1)}
+			}
+		}
 		if !utf8.ValidString(f) {
 			l, c := r.cr.FieldPos(i)
 			bad := 0
@@ -132,7 +163,7 @@ func (r *Reader) Require(names ...string) ([]int, error) {
 	for i, n := range names {
 		out[i] = Index(r.Header, n)
 		if out[i] < 0 {
-			return nil, &election.Error{Pos: election.Pos{File: r.file, Line: 1}, Msg: fmt.Sprintf("missing column %q; found columns: %s", n, strings.Join(r.Header, ", "))}
+			return nil, &election.Error{Pos: election.Pos{File: r.file, Line: 1}, Msg: fmt.Sprintf("missing column %q; found columns: %s", n, Quoted(r.Header, 30))}
 		}
 	}
 	return out, nil
@@ -154,10 +185,9 @@ func Votes(field string) (int64, error) {
 		c := s[i]
 		switch {
 		case c >= '0' && c <= '9':
-			if n > (1<<62)/10 {
-				return 0, fmt.Errorf("expected a whole number of votes, found %q (too large)", field)
+			if n = n*10 + int64(c-'0'); n > election.MaxVotes {
+				return 0, fmt.Errorf("expected a whole number of votes up to %d, found %q (too large)", election.MaxVotes, field)
 			}
-			n = n*10 + int64(c-'0')
 			digits++
 			if group >= 0 {
 				group++
@@ -175,4 +205,31 @@ func Votes(field string) (int64, error) {
 		return 0, fmt.Errorf("expected a whole number of votes (digits, optionally grouped as 12,345), found %q", field)
 	}
 	return n, nil
+}
+
+// Quoted lists names as "a", "b", ..., at most n of them.
+func Quoted(names []string, n int) string {
+	var b strings.Builder
+	for i, s := range names {
+		if i == n {
+			fmt.Fprintf(&b, ", ... (%d more)", len(names)-n)
+			break
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%q", s)
+	}
+	return b.String()
+}
+
+// Validate runs e.Validate and gives a file-wide error (such as "no
+// contests") this input's name.
+func (r *Reader) Validate(e *election.Election) error {
+	err := e.Validate()
+	var pe *election.Error
+	if errors.As(err, &pe) && pe.Pos.File == "" {
+		pe.Pos.File = r.file
+	}
+	return err
 }

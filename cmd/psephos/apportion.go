@@ -1,0 +1,188 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/psephos/psephos/apportion"
+	"github.com/psephos/psephos/election"
+	"github.com/psephos/psephos/format"
+	"github.com/psephos/psephos/report"
+)
+
+// ruleFlags are the flags that make an apportionment rule.
+type ruleFlags struct {
+	method        string
+	firstDivisor  string
+	quotaRounding string
+	threshold     string
+	coalition     string
+	thresholdBy   string
+	wins          int
+	exempt        []string
+	ties          []string
+	tieOrder      []string
+	seed          uint64
+}
+
+func (r *ruleFlags) register(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringVarP(&r.method, "method", "m", "", "the method: "+strings.Join(apportion.Methods, ", "))
+	fl.StringVar(&r.firstDivisor, "first-divisor", "", "modified Sainte-Laguë: the first divisor (e.g. 1.4; the others are 3, 5, 7, ...)")
+	fl.StringVar(&r.quotaRounding, "quota-rounding", "exact", "largest remainder: round the quota to whole votes: exact, down, up or nearest")
+	fl.StringVar(&r.threshold, "threshold", "", "legal threshold: a percent of the votes (5 or 5%), or \"quota\" for one full quota (votes/seats, as in the Netherlands)")
+	fl.StringVar(&r.coalition, "coalition-threshold", "", "threshold for coalition lists, in percent (e.g. 7)")
+	fl.StringVar(&r.thresholdBy, "threshold-scope", "national", "apply the threshold to national votes or to each district's (national|district)")
+	fl.IntVar(&r.wins, "wins", 0, "alternatively qualify a party that won at least this many constituency seats (needs constituency seats in the input)")
+	fl.StringSliceVar(&r.exempt, "exempt", nil, "parties exempt from the threshold (national minorities), comma-separated")
+	fl.StringSliceVar(&r.ties, "tie", nil, "how ties for seats are broken, steps in order: most-votes, add-one-vote, order, lot (default: reported, not broken)")
+	fl.StringSliceVar(&r.tieOrder, "tie-order", nil, "for --tie order: parties in order of priority (e.g. a lot drawn by the returning officer)")
+	fl.Uint64Var(&r.seed, "seed", 1, "seed of psephos's lot for --tie lot")
+}
+
+// rule builds the rule; errors are usage errors.
+func (r *ruleFlags) rule(seats int) (apportion.Rule, error) {
+	var rule apportion.Rule
+	if r.method == "" {
+		return rule, usageError{fmt.Errorf("--method is required: one of %s", strings.Join(apportion.Methods, ", "))}
+	}
+	name := r.method
+	if r.firstDivisor != "" {
+		if !strings.EqualFold(name, "modified-sainte-lague") {
+			return rule, usageError{fmt.Errorf("--first-divisor applies to --method modified-sainte-lague, not %s", name)}
+		}
+		name += ":" + r.firstDivisor
+	}
+	m, err := apportion.ParseMethod(name)
+	if err != nil {
+		return rule, usageError{fmt.Errorf("--method: %v", err)}
+	}
+	if lr, ok := m.(apportion.LargestRemainder); ok {
+		rd, ok := map[string]apportion.Rounding{"exact": apportion.Exact, "down": apportion.Down, "up": apportion.Up, "nearest": apportion.Nearest}[r.quotaRounding]
+		if !ok {
+			return rule, usageError{fmt.Errorf("--quota-rounding %q: expected exact, down, up or nearest", r.quotaRounding)}
+		}
+		m = lr.WithRounding(rd)
+	} else if r.quotaRounding != "exact" {
+		return rule, usageError{fmt.Errorf("--quota-rounding applies to largest-remainder methods, not %s", m.Name())}
+	}
+	rule.Method = m
+	switch t := strings.TrimSpace(r.threshold); {
+	case t == "":
+	case strings.EqualFold(t, "quota"):
+		if seats < 1 {
+			return rule, usageError{fmt.Errorf("--threshold quota needs --seats")}
+		}
+		rule.Threshold.Share = apportion.Ratio{Num: 1, Den: int64(seats)}
+	default:
+		p, err := apportion.ParseRatio(strings.TrimSuffix(t, "%"))
+		if err != nil {
+			return rule, usageError{fmt.Errorf("--threshold: %v", err)}
+		}
+		rule.Threshold.Share = apportion.Percent(p)
+	}
+	if r.coalition != "" {
+		p, err := apportion.ParseRatio(strings.TrimSuffix(r.coalition, "%"))
+		if err != nil {
+			return rule, usageError{fmt.Errorf("--coalition-threshold: %v", err)}
+		}
+		rule.Threshold.CoalitionShare = apportion.Percent(p)
+	}
+	switch r.thresholdBy {
+	case "national":
+	case "district":
+		rule.Threshold.District = true
+	default:
+		return rule, usageError{fmt.Errorf("--threshold-scope %q: expected national or district", r.thresholdBy)}
+	}
+	rule.Threshold.Wins = r.wins
+	rule.Threshold.Exempt = r.exempt
+	for _, s := range r.ties {
+		step, err := apportion.ParseTieStep(s)
+		if err != nil {
+			return rule, usageError{fmt.Errorf("--tie: %v", err)}
+		}
+		rule.Ties.Steps = append(rule.Ties.Steps, step)
+	}
+	rule.Ties.Order, rule.Ties.Seed = r.tieOrder, r.seed
+	if err := rule.Validate(); err != nil {
+		return rule, usageError{err}
+	}
+	return rule, nil
+}
+
+func newApportion() *cobra.Command {
+	var rf ruleFlags
+	var seats, awards int
+	var by, inputFormat, delimiter, output string
+	cmd := &cobra.Command{
+		Use:   "apportion FILE --method M [--seats N]",
+		Short: "Apportion seats among party lists: divisor and largest-remainder methods, thresholds, ties, the order of award",
+		Long: `Apportion seats among party lists by a divisor (highest averages) or largest
+remainder method, with a legal threshold, nationwide or district by district.
+
+FILE is party votes: the generic party-votes CSV (party,votes[,district,...];
+see the README), the Kiesraad result CSV, the Slovak National Council file, or
+the Bundestag result XML (second votes by Land). Ties are reported and left
+pending unless --tie names how the law breaks them.`,
+		Example: `  psephos apportion uitslag_TK20231122_Nederland.csv --method dhondt --seats 150 --threshold quota
+  psephos apportion 2025-02_gesamtergebnis.xml --method sainte-lague --seats 630 --threshold 5 --wins 3 --exempt SSW
+  psephos apportion sk_nr_2020.csv --method hagenbach-bischoff --quota-rounding up --threshold 5 --coalition-threshold 7 --tie most-votes
+  psephos apportion regions.csv --method dhondt --by district --format json`,
+		Args: exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := report.CheckFormat(output); err != nil {
+				return usageError{err}
+			}
+			if cmd.Flags().Changed("seats") && seats < 1 {
+				return usageError{fmt.Errorf("--seats %d: expected at least 1 seat", seats)}
+			}
+			if by != "" && by != "district" {
+				return usageError{fmt.Errorf("--by %q: expected district", by)}
+			}
+			rule, err := rf.rule(seats)
+			if err != nil {
+				return err
+			}
+			comma := []rune(delimiter)
+			if len(comma) != 1 {
+				return usageError{fmt.Errorf("--delimiter %q: expected one character", delimiter)}
+			}
+			opt := format.Options{Format: inputFormat, Comma: comma[0]}
+			var tab *election.PartyVotes
+			var used string
+			if args[0] == "-" {
+				tab, used, err = format.ReadPartyVotes(os.Stdin, "stdin", opt)
+			} else {
+				tab, used, err = format.ReadPartyVotesFile(args[0], opt)
+			}
+			if err != nil {
+				return err
+			}
+			a, err := rule.ApportionTable(tab, seats, by == "district")
+			if err != nil {
+				return err
+			}
+			name := tab.Name
+			if name == "" || name == args[0] {
+				name = filepath.Base(args[0])
+			}
+			r := &report.Apportionment{Election: name, Source: args[0], InputFormat: used, Notes: tab.Notes, Result: a, AwardLimit: awards}
+			return emit(cmd.OutOrStdout(), func(w io.Writer) error { return report.WriteApportionment(w, r, output) })
+		},
+	}
+	rf.register(cmd)
+	fl := cmd.Flags()
+	fl.IntVarP(&seats, "seats", "n", 0, "seats to apportion (default: the seats the input gives)")
+	fl.StringVar(&by, "by", "", "apportion each district separately with its own seats (district)")
+	fl.IntVar(&awards, "awards", 30, "table and Markdown: seats of the order of award to show per district (0: all); JSON lists all")
+	fl.StringVar(&inputFormat, "input-format", "", "force the reader: "+strings.Join(format.PartyVotesFormatNames(), ", ")+" (default: detected)")
+	fl.StringVar(&delimiter, "delimiter", ",", "generic party-votes CSV: the field delimiter")
+	fl.StringVarP(&output, "format", "f", report.Table, "output: "+strings.Join(report.Formats, ", "))
+	return cmd
+}

@@ -1,0 +1,149 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/psephos/psephos/internal/datadir"
+	"github.com/psephos/psephos/report"
+)
+
+// runArgs executes psephos with args as main does: the exit status is 0, 1
+// for bad input, or 2 for bad usage.
+func runArgs(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(context.Background(), args, &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+// The bad inputs: each is a one-line error, a non-zero exit, and
+// nothing on standard output.
+func TestApportionBadInput(t *testing.T) {
+	good := write(t, "good.csv", "party,votes\nA,600\nB,300\n")
+	cases := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"negative votes", []string{"apportion", write(t, "neg.csv", "party,votes\nA,600\nB,-3\n"), "-m", "dhondt", "-n", "5"}, 1, "neg.csv:3: column \"votes\": expected a count of votes ≥ 0, found \"-3\""},
+		{"zero seats", []string{"apportion", good, "-m", "dhondt", "-n", "0"}, 2, "--seats 0: expected at least 1 seat"},
+		{"negative seats", []string{"apportion", good, "-m", "dhondt", "--seats", "-4"}, 2, "--seats -4: expected at least 1 seat"},
+		{"no seats at all", []string{"apportion", good, "-m", "dhondt"}, 1, "expected the number of seats"},
+		{"threshold over 100%", []string{"apportion", good, "-m", "dhondt", "-n", "5", "--threshold", "101"}, 2, "threshold 101%: expected a share of the votes from 0 to 100%"},
+		{"duplicate party", []string{"apportion", write(t, "dup.csv", "party,votes\nA,600\nA,300\n"), "-m", "hare", "-n", "5"}, 1, "dup.csv:3: district \"national\": party \"A\" appears twice (first at"},
+		{"district with no seats", []string{"apportion", write(t, "d.csv", "party,votes,district,district_seats\nA,600,North,0\n"), "-m", "dhondt", "--by", "district"}, 1, "d.csv:2: district \"North\": expected at least 1 seat"},
+		{"district seats missing", []string{"apportion", write(t, "d2.csv", "party,votes,district\nA,600,North\n"), "-m", "dhondt", "--by", "district"}, 1, "district \"North\" has no seats"},
+		{"unknown method", []string{"apportion", good, "-m", "borda", "-n", "5"}, 2, "unknown method \"borda\""},
+		{"no method", []string{"apportion", good, "-n", "5"}, 2, "--method is required"},
+		{"bad tie step", []string{"apportion", good, "-m", "dhondt", "-n", "5", "--tie", "coin"}, 2, "unknown tie-break step \"coin\""},
+		{"bad format", []string{"apportion", good, "-m", "dhondt", "-n", "5", "-f", "xml"}, 2, "unknown output format \"xml\""},
+		{"missing file", []string{"apportion", "/nonexistent.csv", "-m", "dhondt", "-n", "5"}, 1, "no such file"},
+	}
+	for _, c := range cases {
+		out, errs, code := runArgs(t, c.args...)
+		if code != c.code || !strings.Contains(errs, c.want) || out != "" || strings.Count(errs, "\n") != 1 {
+			t.Errorf("%s: exit %d, stderr %q, stdout %q; expected exit %d and %q", c.name, code, errs, out, c.code, c.want)
+		}
+	}
+}
+
+// Case 14 through the command: the JSON gives the seats, the order of award
+// with exact quotients, and the next quotient.
+func TestApportionJSON(t *testing.T) {
+	p := datadir.Case(t, "14-dhondt-recompute-quotients/party_votes.csv")
+	out, errs, code := runArgs(t, "apportion", p, "--method", "dhondt", "--seats", "7", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var j report.ApportionJSON
+	if err := json.Unmarshal([]byte(out), &j); err != nil {
+		t.Fatal(err)
+	}
+	seats := map[string]int{}
+	for _, p := range j.Parties {
+		seats[p.Party] = p.Seats
+	}
+	if seats["Amber"] != 4 || seats["Blue"] != 1 || seats["Cyan"] != 1 || seats["Dune"] != 1 || seats["Ember"] != 0 {
+		t.Errorf("seats %v; expected case 14's Amber 4, Blue 1, Cyan 1, Dune 1", seats)
+	}
+	d := j.Districts[0]
+	if len(d.Awards) != 7 || d.Awards[5].Quotient != "4240/3" || d.Awards[6].Quotient != "1060" || d.Awards[6].Divisor != "4" {
+		t.Errorf("awards %+v", d.Awards)
+	}
+	if len(d.Next) != 1 || d.Next[0].Party != "Blue" || d.Next[0].Quotient != "945" {
+		t.Errorf("next %+v", d.Next)
+	}
+	// The other formats render the same apportionment.
+	for _, f := range []string{"table", "markdown", "csv"} {
+		out, errs, code := runArgs(t, "apportion", p, "--method", "dhondt", "--seats", "7", "--format", f)
+		if code != 0 || !strings.Contains(out, "Amber") {
+			t.Errorf("%s: exit %d %s", f, code, errs)
+		}
+		if f == "csv" {
+			rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+			if err != nil || len(rows) != 6 || rows[1][1] != "Amber" || rows[1][6] != "4" {
+				t.Errorf("csv: %v %v", rows, err)
+			}
+		}
+	}
+	// By district, with the same parties in two districts.
+	two := write(t, "two.csv", "party,votes,district,district_seats\nA,600,N,3\nB,300,N,3\nA,500,S,2\nB,300,S,2\n")
+	out, errs, code = runArgs(t, "apportion", two, "-m", "sainte-lague", "--by", "district", "-f", "json")
+	if code != 0 {
+		t.Fatalf("by district: exit %d %s", code, errs)
+	}
+	if err := json.Unmarshal([]byte(out), &j); err != nil {
+		t.Fatal(err)
+	}
+	if j.Seats != 5 || len(j.Districts) != 2 || j.Parties[0].Party != "A" || j.Parties[0].Seats != 3 {
+		t.Errorf("by district: %+v", j)
+	}
+}
+
+// UK 2024 compare through the command (House of Commons Library
+// CBP-10009): every system fills the 650 seats, and each is explained in a
+// line.
+func TestCompareUK2024(t *testing.T) {
+	datadir.Path(t, "uk/ge2024/HoC-GE2024-results-by-candidate.csv")
+	out, errs, code := runArgs(t, "compare", "uk-ge-2024", "--data-dir", datadir.Dir(), "--no-download", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var j report.CompareJSON
+	if err := json.Unmarshal([]byte(out), &j); err != nil {
+		t.Fatal(err)
+	}
+	if len(j.Systems) != 4 {
+		t.Fatalf("%d systems, expected the 4 defaults", len(j.Systems))
+	}
+	for _, s := range j.Systems {
+		sum := 0
+		for _, p := range s.Parties {
+			sum += p.Seats
+		}
+		if sum != 650 || s.Seats != 650 || s.Description == "" {
+			t.Errorf("%s: %d seats (parties sum to %d); expected 650 and a description", s.System, s.Seats, sum)
+		}
+	}
+	if g := j.Systems[0].Indices.Gallagher; g == nil || *g < 23.695 || *g >= 23.705 {
+		t.Errorf("FPTP Gallagher %v, expected 23.70 (data README)", g)
+	}
+	table, _, code := runArgs(t, "compare", "uk-ge-2024", "--data-dir", datadir.Dir(), "--no-download")
+	if code != 0 || !strings.Contains(table, "What each column is") || !strings.Contains(table, "- ams by region (ams@region): additional member system") {
+		t.Errorf("table output lacks the column explanations:\n%s", table)
+	}
+	_, errs, code = runArgs(t, "compare", "uk-ge-2024", "--data-dir", datadir.Dir(), "--no-download", "--systems", "fptp,borda")
+	if code != 2 || !strings.Contains(errs, "unknown method \"borda\"") {
+		t.Errorf("bad system: exit %d %s", code, errs)
+	}
+	_, errs, code = runArgs(t, "compare", "uk-ge-2024", "--data-dir", datadir.Dir(), "--no-download", "--list-share", "100")
+	if code != 2 || !strings.Contains(errs, "--list-share 100") {
+		t.Errorf("bad list share: exit %d %s", code, errs)
+	}
+}

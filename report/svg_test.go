@@ -1,0 +1,100 @@
+package report
+
+import (
+	"bytes"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/psephos/psephos/format"
+	"github.com/psephos/psephos/format/hexjson"
+	"github.com/psephos/psephos/internal/datadir"
+	"github.com/psephos/psephos/measure"
+	"github.com/psephos/psephos/plurality"
+)
+
+// Every chamber size from 1 to 1,000 seats gets exactly one dot per seat.
+func TestParliamentDotsForEverySize(t *testing.T) {
+	for n := 1; n <= 1000; n++ {
+		var b bytes.Buffer
+		if err := WriteParliament(&b, "x", []PartySeats{{"A", "A", n / 2}, {"B", "B", n - n/2}}, n, Colours{}); err != nil {
+			t.Fatal(n, err)
+		}
+		if got := strings.Count(b.String(), `class="seat"`); got != n {
+			t.Fatalf("%d seats drawn as %d dots", n, got)
+		}
+	}
+	if err := WriteParliament(&bytes.Buffer{}, "x", []PartySeats{{"A", "A", 5}}, 4, Colours{}); err == nil {
+		t.Error("more seats than the chamber accepted")
+	}
+}
+
+// The 2024 charts: 411 Labour dots in the hemicycle; 650 hexes, 411 of them
+// Labour's (Library CBP-10009; hexes from the Open Innovations layout).
+func TestCharts2024(t *testing.T) {
+	e, _, err := format.ReadResultsFile(datadir.Path(t, "uk/ge2024/HoC-GE2024-results-by-candidate.csv"), format.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := plurality.CountElection(e, plurality.TieBreak{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := measure.Summarize(e, rs)
+	var parl bytes.Buffer
+	if err := WriteParliament(&parl, "UK 2024", ParliamentOf(&s), s.Seats, Colours{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(parl.String(), `data-party="Lab" data-seats="411"`) || strings.Count(parl.String(), `class="seat"`) != 650 {
+		t.Error("hemicycle lacks 411 Labour seats of 650")
+	}
+	lab := regexp.MustCompile(`(?s)data-party="Lab" data-seats="411".*?</g>`).FindString(parl.String())
+	if strings.Count(lab, `class="seat"`) != 411 {
+		t.Errorf("Labour group has %d dots", strings.Count(lab, `class="seat"`))
+	}
+	f, err := os.Open(datadir.Path(t, "uk/maps/uk-constituencies-2024.hexjson"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	layout, err := hexjson.Read(f, "hex")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m1, m2 bytes.Buffer
+	name := func(id string) string { return e.Party(id).Name }
+	if err := WriteHexMap(&m1, "UK 2024: winners", layout, rs, name, Colours{"Lab": "#ff0000"}); err != nil {
+		t.Fatal(err)
+	}
+	WriteHexMap(&m2, "UK 2024: winners", layout, rs, name, Colours{"Lab": "#ff0000"})
+	out := m1.String()
+	if out != m2.String() {
+		t.Error("hex map not deterministic")
+	}
+	if strings.Count(out, `class="hex"`) != 650 || strings.Count(out, `data-party="Lab" d=`) != 411 || strings.Count(out, `fill="#ff0000"`) != 411+1 {
+		t.Errorf("hexes %d, Labour %d, overridden colour %d", strings.Count(out, `class="hex"`), strings.Count(out, `data-party="Lab" d=`), strings.Count(out, `fill="#ff0000"`))
+	}
+	if !strings.Contains(out, "<title>Hendon: David Pinto-Duschinsky (Lab) won with 15,855 votes") {
+		t.Error("Hendon's hex lacks its result")
+	}
+	var bars bytes.Buffer
+	if err := WriteBars(&bars, "UK 2024", &s, 1, Colours{}); err != nil || !strings.Contains(bars.String(), "Reform UK: 14.3% of the votes, 0.8% of the seats (5)") {
+		t.Errorf("bars: %v", err)
+	}
+}
+
+func TestColoursSet(t *testing.T) {
+	c := Colours{}
+	if err := c.Set("Lab=#DC241F, Con=#0000ff"); err != nil || c.Of("Lab") != "#dc241f" || c.Of("Con") != "#0000ff" || c.Of("LD") != DefaultColours["LD"] {
+		t.Errorf("%v %v", err, c)
+	}
+	for _, bad := range []string{"Lab", "Lab=red", "=#000000", "Lab=#12345"} {
+		if err := c.Set(bad); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+	if c.Of("Zzz") != c.Of("Zzz") || !strings.HasPrefix(c.Of("Zzz"), "#") {
+		t.Error("fallback colour not stable")
+	}
+}
