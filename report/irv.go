@@ -101,6 +101,7 @@ type RoundTieJSON struct {
 	AfterCountback []string `json:"after_countback"`
 	Method         string   `json:"method"`
 	Seed           *string  `json:"seed,omitempty"`
+	Stream         string   `json:"stream,omitempty"`
 	Draw           *int     `json:"draw,omitempty"`
 	Loser          string   `json:"loser"`
 }
@@ -181,7 +182,7 @@ func RunoffToJSON(x *Runoff) RunoffJSON {
 				tj := &RoundTieJSON{For: t.For, Candidates: names(t.Candidates), AfterCountback: names(t.AfterCountback), Method: t.Method, Loser: name(t.Loser)}
 				if t.Method == "lot" {
 					seed, draw := strconv.FormatUint(t.Seed, 10), t.Draw
-					tj.Seed, tj.Draw = &seed, &draw
+					tj.Seed, tj.Draw, tj.Stream = &seed, &draw, t.Stream
 				}
 				rj.Tie = tj
 			}

@@ -3,11 +3,11 @@ package stv
 import (
 	"errors"
 	"fmt"
-	"math/rand/v2"
 	"sort"
 	"strings"
 
 	"github.com/psephos/psephos/ballot"
+	"github.com/psephos/psephos/internal/lot"
 )
 
 // A Result is a count's outcome and its round-by-round transcript.
@@ -97,9 +97,12 @@ type Tie struct {
 	AfterCountback []int
 	// Method that decided: "countback", "lot" or "order".
 	Method string
-	// Seed of the lot, and the index drawn among AfterCountback.
-	Seed uint64
-	Draw int
+	// Seed and stream name of the lot, and the index drawn among the
+	// candidates left after the countback, put in order of name (then of
+	// position on the ballot paper).
+	Seed   uint64
+	Stream string
+	Draw   int
 	// Loser is the candidate excluded (or not elected).
 	Loser int
 }
@@ -143,8 +146,7 @@ func CountPrepared(pp *ballot.Prepared, r Rules) (*Result, error) {
 	}
 	res := &Result{Rules: r, Title: p.Title, Candidates: p.Candidates, Withdrawn: p.Withdrawn,
 		Ballots: p.Ballots(), Defects: pp.Defects}
-	rng := rand.New(rand.NewPCG(r.TieBreak.Seed, 0x7073657068))
-	c := newCounter(pp, r, rng)
+	c := newCounter(pp, r)
 	if r.Filling == AspenTwoVote {
 		if seats != 2 {
 			return nil, fmt.Errorf("the Aspen two-vote method fills 2 seats, not %d", seats)
@@ -177,7 +179,7 @@ func CountPrepared(pp *ballot.Prepared, r Rules) (*Result, error) {
 type counter struct {
 	pp   *ballot.Prepared
 	r    Rules
-	rng  *rand.Rand
+	seat int // the seat being filled, from 1, for the lot's stream name
 	n    int
 	pos  []int32   // per prepared ranking: entry it counts at
 	pile [][]int32 // per candidate: prepared rankings counting for it
@@ -188,9 +190,9 @@ type counter struct {
 	inac int64
 }
 
-func newCounter(pp *ballot.Prepared, r Rules, rng *rand.Rand) *counter {
+func newCounter(pp *ballot.Prepared, r Rules) *counter {
 	n := len(pp.Profile.Candidates)
-	return &counter{pp: pp, r: r, rng: rng, n: n,
+	return &counter{pp: pp, r: r, n: n,
 		pos: make([]int32, pp.Len()), pile: make([][]int32, n), cont: make([]bool, n), vote: make([]int64, n)}
 }
 
@@ -225,6 +227,7 @@ func (c *counter) place(i int, pos int32, t *Transfer) {
 // run counts one seat with the candidates in out excluded from the start.
 func (c *counter) run(out []bool, before []int) (*Seat, error) {
 	pp, r := c.pp, c.r
+	c.seat = len(before) + 1
 	for k := range c.pile {
 		c.pile[k] = c.pile[k][:0]
 		c.vote[k] = 0
@@ -424,9 +427,20 @@ func (c *counter) breakTie(prev []Round, rd Round, tied []int, what string) (*Ti
 	}
 	switch tb.Fallback {
 	case FallbackLot:
+		// psephos's seeded lot (internal/lot): the tied candidates in order
+		// of name, then of ballot-paper position; the first drawn loses.
+		order := append([]int(nil), still...)
+		names := c.pp.Profile.Candidates
+		sort.SliceStable(order, func(i, j int) bool {
+			if names[order[i]] != names[order[j]] {
+				return names[order[i]] < names[order[j]]
+			}
+			return order[i] < order[j]
+		})
 		t.Method, t.Seed = "lot", tb.Seed
-		t.Draw = c.rng.IntN(len(still))
-		t.Loser = still[t.Draw]
+		t.Stream = fmt.Sprintf("instant-runoff seat %d round %d %s", c.seat, rd.Number, what)
+		t.Draw = lot.Permutation(tb.Seed, t.Stream, len(order))[0]
+		t.Loser = order[t.Draw]
 	case FallbackOrder:
 		t.Method = "order"
 		last := -1

@@ -95,10 +95,12 @@ type TieBreak struct {
 	// Order is the candidates' names for FallbackOrder: the tied candidate
 	// listed last loses. Every tied candidate must be listed.
 	Order []string
-	// Seed seeds the lot: the tied candidates, in the order of the
-	// profile's candidate list, are drawn from with a PCG generator
-	// (math/rand/v2) seeded with (Seed, 0x7073657068); each draw is
-	// rng.IntN(number tied), the drawn candidate losing.
+	// Seed seeds the lot (FallbackLot): psephos's documented seeded lot
+	// (internal/lot: Fisher–Yates over PCG-DXSM seeded with Seed and the
+	// FNV-1a hash of a stream name "instant-runoff seat S round R
+	// exclusion|election") over the tied candidates put in order of name,
+	// then of position on the ballot paper; the first drawn loses. The
+	// same seed gives the same draw whatever the order of the input.
 	Seed uint64
 }
 
