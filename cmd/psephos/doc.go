@@ -7,6 +7,8 @@
 //	psephos report uk-ge-2024 --svg map     a chart: parliament, map or bars
 //	psephos explain uk-ge-2024 --party RUK  one party in depth
 //	psephos count FILE                      every contest's result
+//	psephos count BALLOTS --rule PRESET     ranked ballots by instant-runoff, round by round
+//	psephos convert BALLOTS OUT.blt         ranked ballots to BLT, PrefLib or count,ranking CSV
 //	psephos apportion FILE -m dhondt -n 150 party-list seat allocation
 //	psephos compare uk-ge-2024              the same votes under other systems
 //	psephos project BASELINE --share ...    seats from new vote shares (swing models)
