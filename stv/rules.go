@@ -142,7 +142,7 @@ type Rules struct {
 	Description string
 	// Ballot are the ballot validity rules.
 	Ballot ballot.Rules
-	// Seats to fill: 1 (instant-runoff), or more with a Filling.
+	// Seats to fill: 1 (instant-runoff; 0 means 1), or more with a Filling.
 	Seats int
 	// Filling says how several seats are filled; multi-seat STV with
 	// surplus transfers is a different rule.
