@@ -274,8 +274,16 @@ func WriteRunoff(w io.Writer, x *Runoff, format string) error {
 				b.WriteString("\n")
 			}
 			b.WriteString(render(roundsTable(res, &s), format) + "\n")
+			item := ""
+			if format == Markdown {
+				b.WriteString("\n")
+				item = "- "
+			}
 			for _, rd := range s.Rounds {
-				b.WriteString(roundLine(res, &rd) + "\n")
+				b.WriteString(item + roundLine(res, &rd) + "\n")
+			}
+			if format == Markdown {
+				b.WriteString("\n")
 			}
 			fmt.Fprintf(&b, "Elected: %s\n", res.Candidates[s.Winner])
 		}

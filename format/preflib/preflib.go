@@ -226,7 +226,7 @@ func Write(w io.Writer, p *ballot.Profile, fileName string) error {
 			case m == ballot.Equal:
 				ties = true
 			case m == ballot.Skip, m == ballot.Unknown:
-				return fmt.Errorf("ranking %d has a skipped rank or a mark naming no candidate, which PrefLib cannot hold", i+1)
+				return fmt.Errorf("ranking %d has a skipped rank or a mark naming no candidate, which PrefLib cannot hold (BLT can)", i+1)
 			default:
 				n++
 			}

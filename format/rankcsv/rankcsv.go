@@ -224,7 +224,7 @@ func WriteCounted(w io.Writer, p *ballot.Profile) error {
 				case m == ballot.Equal:
 					b.WriteByte('=')
 				case m == ballot.Unknown:
-					err = fmt.Errorf("ranking %d has a mark naming no candidate, which this layout cannot hold", i+1)
+					err = fmt.Errorf("ranking %d has a mark naming no candidate, which the count,ranking layout cannot hold (BLT can)", i+1)
 					return false
 				default:
 					name := p.Candidates[m]
