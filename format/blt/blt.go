@@ -146,16 +146,12 @@ func Read(r io.Reader, name string, opt Options) (*ballot.Profile, error) {
 	var text [][]byte
 	var textLines []int
 	for {
-		b, err := lr.Next()
+		t, err := lr.NextText()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			return nil, err
-		}
-		t := bytes.TrimSpace(b)
-		if len(t) == 0 {
-			continue
 		}
 		if t[0] == '#' && len(text) < nc {
 			if n, s, ok := altName(t); ok {

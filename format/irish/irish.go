@@ -39,16 +39,12 @@ func Read(r io.Reader, name string, _ Options) (*ballot.Profile, error) {
 	var marks []ballot.Mark
 	width := -1
 	for {
-		b, err := lr.Next()
+		t, err := lr.NextText()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			return nil, err
-		}
-		t := bytes.TrimSpace(b)
-		if len(t) == 0 {
-			continue
 		}
 		toks, err = codes(t, toks[:0])
 		if err != nil {

@@ -69,16 +69,12 @@ func Read(r io.Reader, name string, opt Options) (*ballot.Profile, error) {
 		return nil
 	}
 	for {
-		b, err := lr.Next()
+		t, err := lr.NextText()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			return nil, err
-		}
-		t := bytes.TrimSpace(b)
-		if len(t) == 0 {
-			continue
 		}
 		if t[0] == '#' {
 			if p != nil {

@@ -81,16 +81,12 @@ func ReadCounted(r io.Reader, name string, opt Options) (*ballot.Profile, error)
 	}
 	var marks []ballot.Mark
 	for {
-		b, err := lr.Next()
+		t, err := lr.NextText()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			return nil, err
-		}
-		t := bytes.TrimSpace(b)
-		if len(t) == 0 {
-			continue
 		}
 		open := bytes.IndexByte(t, '(')
 		cl := bytes.LastIndexByte(t, ')')

@@ -61,6 +61,20 @@ func (r *Reader) Next() ([]byte, error) {
 	return b, nil
 }
 
+// NextText returns the next line that is not blank, with surrounding spaces
+// removed, or io.EOF.
+func (r *Reader) NextText() ([]byte, error) {
+	for {
+		b, err := r.Next()
+		if err != nil {
+			return nil, err
+		}
+		if t := bytes.TrimSpace(b); len(t) > 0 {
+			return t, nil
+		}
+	}
+}
+
 // Unread makes the next call of Next return the line last returned again.
 func (r *Reader) Unread() {
 	r.back = true
