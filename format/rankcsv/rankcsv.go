@@ -58,20 +58,30 @@ func (n *names) mark(s string) ballot.Mark {
 	return m
 }
 
-// ReadLong reads the long layout. name names the input in errors.
-func ReadLong(r io.Reader, name string, opt Options) (*ballot.Profile, error) {
+// open reads the header, checks it with is, and starts a profile whose
+// candidates are named as they appear.
+func open(r io.Reader, name string, opt Options, is func([]string) bool, want string) (*csvio.Reader, *names, error) {
 	cr, err := csvio.New(r, name, 0)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	if !IsLong(cr.Header) {
-		return nil, cr.Errorf("expected the header ballot_id,rank,choice, found %s", strings.Join(cr.Header, ","))
+	if !is(cr.Header) {
+		return nil, nil, cr.Errorf("expected the header %s, found %s", want, strings.Join(cr.Header, ","))
 	}
 	p := ballot.NewProfile(nil)
 	if opt.KeepOrder {
 		p.KeepOrder()
 	}
-	nm := &names{p: p, index: map[string]ballot.Mark{}}
+	return cr, &names{p: p, index: map[string]ballot.Mark{}}, nil
+}
+
+// ReadLong reads the long layout. name names the input in errors.
+func ReadLong(r io.Reader, name string, opt Options) (*ballot.Profile, error) {
+	cr, nm, err := open(r, name, opt, IsLong, "ballot_id,rank,choice")
+	if err != nil {
+		return nil, err
+	}
+	p := nm.p
 	type mark struct {
 		rank int
 		m    ballot.Mark
@@ -148,18 +158,11 @@ func ReadLong(r io.Reader, name string, opt Options) (*ballot.Profile, error) {
 
 // ReadCounted reads the counted layout.
 func ReadCounted(r io.Reader, name string, opt Options) (*ballot.Profile, error) {
-	cr, err := csvio.New(r, name, 0)
+	cr, nm, err := open(r, name, opt, IsCounted, "count,ranking")
 	if err != nil {
 		return nil, err
 	}
-	if !IsCounted(cr.Header) {
-		return nil, cr.Errorf("expected the header count,ranking, found %s", strings.Join(cr.Header, ","))
-	}
-	p := ballot.NewProfile(nil)
-	if opt.KeepOrder {
-		p.KeepOrder()
-	}
-	nm := &names{p: p, index: map[string]ballot.Mark{}}
+	p := nm.p
 	var out []ballot.Mark
 	for {
 		rec, err := cr.Next()
