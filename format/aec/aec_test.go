@@ -107,6 +107,21 @@ func TestReal(t *testing.T) {
 			t.Errorf("NT 2016 first preferences of %s: %d, verified %d", name, got[name], n)
 		}
 	}
+	// ACT 2016: 254,767 formal ballots (data README); 22 Senate candidates for
+	// the ACT in the AEC candidates file.
+	cands.Seek(0, 0)
+	f, err = os.Open(datadir.Path(t, "ranked/aus-senate/fed2016/act/data/aec-senate-formalpreferences-20499-ACT.csv.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err = Read(f, f.Name(), Options{Candidates: cands, CandidatesName: cands.Name()})
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Ballots() != 254767 || len(p.Candidates) != 22 || len(p.Notes) != 0 {
+		t.Errorf("ACT 2016: %d ballots, %d candidates, notes %q", p.Ballots(), len(p.Candidates), p.Notes)
+	}
 	if testing.Short() {
 		return
 	}
