@@ -194,6 +194,23 @@ func (p *Profile) grow() {
 	p.table = t
 }
 
+// AddWeight records weight more ballots with distinct ranking i (as
+// returned by Add). It panics when weight ≤ 0.
+func (p *Profile) AddWeight(i int, weight int64) {
+	if weight <= 0 {
+		panic(fmt.Sprintf("ballot: weight %d ≤ 0", weight))
+	}
+	p.weight[i] += weight
+	p.ballots += weight
+	if p.keep {
+		if n := len(p.order); n > 0 && p.order[n-1].Ranking == int32(i) {
+			p.order[n-1].Count += weight
+		} else {
+			p.order = append(p.order, Run{int32(i), weight})
+		}
+	}
+}
+
 // CheckRanking returns an error when marks are not a well-formed ranking for
 // n candidates: a candidate index out of range, a negative value that is not
 // Skip, Equal or Unknown, or Equal not standing between two marks that are

@@ -15,7 +15,9 @@ const batchSize = 64 << 10
 
 // An adder parses ballot lines into the profile. Unless the order of the
 // ballots must be kept, lines go in batches to workers (one per processor,
-// at most 4), batch k to worker k mod n, each with a profile of its own;
+// at most 4), batch k to worker k mod n, each with a profile of its own and
+// a table of the line texts (after the weight) it has parsed, so that a
+// text repeated on many lines is parsed once;
 // finish merges them in the order in which each distinct ranking first
 // appears in the file, so the result is the same, ranking for ranking and
 // byte for byte, as reading line by line. A bad line is reported at its
@@ -47,6 +49,7 @@ type batch struct {
 
 type worker struct {
 	in    chan *batch
+	seen  map[string]int32 // the text of a ballot line after its weight → distinct ranking of p
 	p     *ballot.Profile
 	first []uint64 // per distinct ranking of p: batch<<32 | line in batch of its first appearance
 	err   *election.Error
@@ -60,7 +63,7 @@ func newAdder(p *ballot.Profile, nc int, nicks map[string]int, file string, keep
 	n := min(runtime.GOMAXPROCS(0), 4)
 	a.free = make(chan *batch, 3*n+1)
 	for i := 0; i < n; i++ {
-		w := &worker{in: make(chan *batch, 2), p: ballot.NewProfile(make([]string, nc))}
+		w := &worker{in: make(chan *batch, 2), seen: map[string]int32{}, p: ballot.NewProfile(make([]string, nc))}
 		a.workers = append(a.workers, w)
 		a.wg.Add(1)
 		go a.run(w)
@@ -122,18 +125,31 @@ func (a *adder) run(w *worker) {
 			for data[i] != '\n' {
 				i++
 			}
-			var wt int64
+			line := data[:i]
+			// Lines with the same text after the weight are the same
+			// ranking: parse each such text once.
+			j, wt := 0, int64(0)
+			for j < len(line) && line[j] >= '0' && line[j] <= '9' && wt < 1<<40 {
+				wt = wt*10 + int64(line[j]-'0')
+				j++
+			}
+			if k, ok := w.seen[string(line[j:])]; ok && wt > 0 && j < len(line) && (line[j] == ' ' || line[j] == '\t') {
+				w.p.AddWeight(int(k), wt)
+				data = data[i+1:]
+				continue
+			}
 			var err error
-			marks, wt, err = ballotLine(data[:i], a.nc, a.nicks, marks[:0])
+			marks, wt, err = ballotLine(line, a.nc, a.nicks, marks[:0])
 			if err != nil {
 				w.err = &election.Error{Pos: election.Pos{File: a.file, Line: int(b.lines[k])}, Msg: err.Error()}
 				break
 			}
 			before := w.p.Len()
-			w.p.Add(marks, wt)
+			idx := w.p.Add(marks, wt)
 			if w.p.Len() > before {
 				w.first = append(w.first, uint64(b.seq)<<32|uint64(k))
 			}
+			w.seen[string(line[j:])] = int32(idx)
 			data = data[i+1:]
 		}
 		a.free <- b // never blocks: at most cap(free) batches exist
