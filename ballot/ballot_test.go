@@ -21,11 +21,11 @@ func TestProfileDistinct(t *testing.T) {
 	p.Add([]ballot.Mark{A, B}, 1)
 	p.Add([]ballot.Mark{A, B}, 2)
 	p.Add([]ballot.Mark{C}, 1)
-	p.Add([]ballot.Mark{A, B}, 1)
-	if p.Len() != 2 || p.Ballots() != 5 || p.Weight(0) != 4 {
+	p.AddWeight(p.Add([]ballot.Mark{A, B}, 1), 1)
+	if p.Len() != 2 || p.Ballots() != 6 || p.Weight(0) != 5 {
 		t.Errorf("len %d ballots %d weight %d", p.Len(), p.Ballots(), p.Weight(0))
 	}
-	want := []ballot.Run{{Ranking: 0, Count: 3}, {Ranking: 1, Count: 1}, {Ranking: 0, Count: 1}}
+	want := []ballot.Run{{Ranking: 0, Count: 3}, {Ranking: 1, Count: 1}, {Ranking: 0, Count: 2}}
 	if !reflect.DeepEqual(p.Order(), want) {
 		t.Errorf("order %v, want %v", p.Order(), want)
 	}
