@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -40,7 +39,19 @@ func (c Colours) Of(party string) string {
 	return fallback[h%uint32(len(fallback))]
 }
 
-var hexColour = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+// isHexColour reports whether s is "#rrggbb".
+func isHexColour(s string) bool {
+	if len(s) != 7 || s[0] != '#' {
+		return false
+	}
+	for i := 1; i < 7; i++ {
+		c := s[i]
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
 
 // Set parses "P=#rrggbb,Q=#rrggbb" into c.
 func (c Colours) Set(spec string) error {
@@ -50,7 +61,7 @@ func (c Colours) Set(spec string) error {
 		}
 		p, col, ok := strings.Cut(part, "=")
 		p, col = strings.TrimSpace(p), strings.TrimSpace(col)
-		if !ok || p == "" || !hexColour.MatchString(col) {
+		if !ok || p == "" || !isHexColour(col) {
 			return fmt.Errorf("colour %q: expected PARTY=#rrggbb", part)
 		}
 		c[p] = strings.ToLower(col)

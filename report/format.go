@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 
 	"github.com/jedib0t/go-pretty/v6/table"
 	"github.com/jedib0t/go-pretty/v6/text"
@@ -32,13 +33,15 @@ func CheckFormat(f string) error {
 	return fmt.Errorf("unknown output format %q; expected one of: %s", f, strings.Join(Formats, ", "))
 }
 
-var en = message.NewPrinter(language.English)
+// en formats numbers the English way; made on first use, so commands that
+// print no table do not pay for it at start-up.
+var en = sync.OnceValue(func() *message.Printer { return message.NewPrinter(language.English) })
 
 // num formats a whole number with thousands separators: 28,809,340.
-func num(n int64) string { return en.Sprintf("%d", n) }
+func num(n int64) string { return en().Sprintf("%d", n) }
 
 // dec formats a float with d decimals and thousands separators.
-func dec(x float64, d int) string { return en.Sprintf("%.*f", d, x) }
+func dec(x float64, d int) string { return en().Sprintf("%.*f", d, x) }
 
 // round keeps d decimals, for stable JSON.
 func round(x float64, d int) float64 {
