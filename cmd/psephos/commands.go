@@ -3,14 +3,12 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/psephos/psephos/dataset"
 	"github.com/psephos/psephos/election"
-	"github.com/psephos/psephos/format/hexjson"
 	"github.com/psephos/psephos/measure"
 	"github.com/psephos/psephos/report"
 )
@@ -163,16 +161,7 @@ func (f *inputFlags) writeSVG(cmd *cobra.Command, l *loaded, r *report.Report, k
 			return report.WriteBars(w, title+": share of votes and of seats", &r.Whole, 1, colours)
 		})
 	case report.HexMap:
-		path, _, _, err := f.resolve(cmd.Context(), hexmap, cmd.ErrOrStderr())
-		if err != nil {
-			return err
-		}
-		file, err := os.Open(path)
-		if err != nil {
-			return err
-		}
-		defer file.Close()
-		layout, err := hexjson.Read(file, path)
+		layout, err := f.readHexMap(cmd, hexmap)
 		if err != nil {
 			return err
 		}
