@@ -612,3 +612,24 @@ func TestCleanName(t *testing.T) {
 		}
 	}
 }
+
+// The page carries the view its URL asks for, safely inside a script
+// element, and leaves it out when the URL's parameters are wrong.
+func TestPageInitialView(t *testing.T) {
+	ts, _ := newTestServer(t, nil)
+	var page string
+	get(t, ts, "/?system=sainte-lague", 200, &page)
+	_, rest, ok := strings.Cut(page, `<script id="initial-view" type="application/json">`)
+	j, _, ok2 := strings.Cut(rest, "</script>")
+	var v viewResult
+	if !ok || !ok2 || json.Unmarshal([]byte(j), &v) != nil || v.System.Spec != "sainte-lague" || strings.Count(v.SVG.Map, `class="hex"`) != 650 {
+		t.Fatalf("initial view: %v %v %q", ok, ok2, v.System.Spec)
+	}
+	if strings.Contains(j, "<") {
+		t.Error("the inlined JSON has an unescaped <")
+	}
+	get(t, ts, "/?system=borda", 200, &page)
+	if strings.Contains(page, `id="initial-view"`) {
+		t.Error("a view for bad parameters was inlined")
+	}
+}

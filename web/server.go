@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"embed"
 	"encoding/json"
@@ -10,6 +11,7 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -143,11 +145,29 @@ func New(cfg Config) (*Server, error) {
 	api("/api/", s.notFound)
 	files := http.FileServerFS(page) // the embedded files only
 	mux.Handle("GET /static/", http.StripPrefix("/static/", files))
-	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
-		http.ServeFileFS(w, r, page, "index.html")
-	})
+	index, err := fs.ReadFile(page, "index.html")
+	if err != nil {
+		return nil, err
+	}
+	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) { s.page(w, r, index) })
 	s.handler = headers(mux)
 	return s, nil
+}
+
+// page serves the page with the view its URL asks for already in it (as
+// JSON the script draws at once, saving a request), or without it when
+// the URL's parameters are wrong (the script then asks /api/view and shows
+// the error).
+func (s *Server) page(w http.ResponseWriter, r *http.Request, index []byte) {
+	body := index
+	if v, err := s.buildView(r); err == nil {
+		if j, err := json.Marshal(v); err == nil { // escapes <, > and & in strings: safe in a script element
+			body = bytes.Replace(index, []byte("<!--initial-view-->"), slices.Concat([]byte(`<script id="initial-view" type="application/json">`), j, []byte(`</script>`)), 1)
+		}
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write(body)
 }
 
 // ServeHTTP serves the API and the page.
@@ -295,6 +315,17 @@ func (s *Server) election(ctx context.Context, name string) (*Election, error) {
 		return nil, httpError(http.StatusServiceUnavailable, "election %q could not be loaded: %v", name, l.err)
 	}
 	return l.e, nil
+}
+
+// Warm loads the default election, so that the first page is drawn
+// without waiting for it. Errors are the loader's; a failed load is tried
+// again by the next request.
+func (s *Server) Warm(ctx context.Context) error {
+	if s.cfg.Default == "" {
+		return nil
+	}
+	_, err := s.election(ctx, s.cfg.Default)
+	return err
 }
 
 // Serve serves h on addr until ctx is done, then shuts down gracefully:

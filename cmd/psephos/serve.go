@@ -78,6 +78,7 @@ Ctrl-C: it finishes the requests in flight, then exits.`,
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
+			go srv.Warm(ctx) // read the first election while the browser starts
 			return web.Serve(ctx, addr, srv, 10*time.Second, func(url string) {
 				fmt.Fprintf(stderr, "psephos: serving on %s (Ctrl-C to stop)\n", url)
 			})

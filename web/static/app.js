@@ -455,5 +455,14 @@
   }
 
   datasets();
-  load();
+  const initial = document.getElementById("initial-view");
+  if (initial) {
+    // The server put the view of this URL in the page: draw it now.
+    const v = JSON.parse(initial.textContent);
+    draw(v);
+    writeURL();
+    status(v.projection ? "Projection drawn." : "Result drawn.");
+  } else {
+    load();
+  }
 })();
