@@ -460,17 +460,5 @@ func ProjectedWinners(pr *swing.Projection) []HexWinner {
 	return out
 }
 
-// ProjectedSeats lists the parties with projected seats, most first (the
-// projection's order), for a parliament chart.
-func ProjectedSeats(pr *swing.Projection) []PartySeats {
-	var out []PartySeats
-	for _, p := range pr.Parties {
-		if p.Seats > 0 {
-			out = append(out, PartySeats{Party: p.Party.ID, Name: p.Party.Name, Seats: p.Seats})
-		}
-	}
-	return out
-}
-
 // TargetsJSON gives targets in the layout of ProjectionJSON.Targets.
 func TargetsJSON(targets []swing.Target) []TargetJSON { return targetsJSON(targets) }

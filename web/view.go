@@ -59,7 +59,7 @@ type ViewSystem struct {
 	Spec        string `json:"spec"`
 	Label       string `json:"label"`
 	Description string `json:"description"`
-	Seats       []int  `json:"seats"`
+	Seats       []int  `json:"seats,omitempty"`
 }
 
 // ViewModel is one swing model.
