@@ -319,6 +319,13 @@ func TestBrowserPhone(t *testing.T) {
 	ctx := browser(t, 390, 844, true)
 	do(t, ctx, "loading the page", chromedp.Navigate(ts.URL+"/?system=ams%40region"))
 	waitFor(t, ctx, "the first drawing", `document.body.dataset.drawn === "1"`)
+	top, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(screenshotDir(t), "phone-top.png"), top, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	scrollW := js[int](t, ctx, `document.documentElement.scrollWidth`)
 	innerW := js[int](t, ctx, `window.innerWidth`)
 	hexes := js[int](t, ctx, `document.querySelectorAll('#map path.hex').length`)

@@ -22,6 +22,25 @@ import (
 // election whose every contest has a region.
 var Systems = []string{"fptp", "dhondt@region", "sainte-lague@region", "sainte-lague", "hare", "ams@region", "parallel@region"}
 
+// systemNames are the page's names for Systems (other systems keep
+// compare's label).
+var systemNames = map[string]string{
+	"fptp":                "First past the post (as held)",
+	"dhondt@region":       "D'Hondt, by region",
+	"sainte-lague@region": "Sainte-Laguë, by region",
+	"sainte-lague":        "Sainte-Laguë, nationwide",
+	"hare":                "Hare quota, nationwide",
+	"ams@region":          "Additional member system, by region",
+	"parallel@region":     "Parallel voting, by region",
+}
+
+func systemName(o *compare.Outcome) string {
+	if n, ok := systemNames[o.System.Spec]; ok {
+		return n
+	}
+	return o.Label
+}
+
 // SliderMin is the share (percent, in the scope of the national shares)
 // from which a party gets its own slider; MaxSliders caps their number.
 // Parties below it, independents and the Speaker are in Others.
@@ -196,7 +215,7 @@ func (s *Server) buildView(r *http.Request) (*ViewJSON, error) {
 		return nil, httpError(http.StatusUnprocessableEntity, "%v", err)
 	}
 	out := &c.Outcomes[chosen]
-	v.System = ViewSystem{Spec: sys.Spec, Label: out.Label, Description: out.Description}
+	v.System = ViewSystem{Spec: sys.Spec, Label: systemName(out), Description: out.Description}
 	if pr != nil && sys.Kind != compare.FPTP {
 		v.Notes = append(v.Notes, "The projected votes of each seat, rounded to whole votes, are taken as votes for the party lists.")
 	}
@@ -234,7 +253,7 @@ func (s *Server) buildView(r *http.Request) (*ViewJSON, error) {
 		index[p.Party.ID] = i
 	}
 	for _, o := range c.Outcomes {
-		vs := ViewSystem{Spec: o.System.Spec, Label: o.Label, Description: o.Description}
+		vs := ViewSystem{Spec: o.System.Spec, Label: systemName(&o), Description: o.Description}
 		for _, p := range v.Parties {
 			vs.Seats = append(vs.Seats, o.Seats[index[p.Party]])
 		}
@@ -242,7 +261,7 @@ func (s *Server) buildView(r *http.Request) (*ViewJSON, error) {
 	}
 
 	// The charts.
-	what := v.Title + ": " + out.Label
+	what := v.Title + ": " + v.System.Label
 	if pr != nil {
 		what += ", projected"
 	}
@@ -313,7 +332,7 @@ func (s *Server) drawMap(v *ViewJSON, winners []report.HexWinner, sys compare.Sy
 	v.SVG.Map, v.Map = b.String(), true
 	switch {
 	case sys.Kind != compare.FPTP:
-		v.MapNote = "Under " + v.System.Label + " seats are not won constituency by constituency: the map shows the first-past-the-post winners"
+		v.MapNote = "This system's seats are not won constituency by constituency: the map shows the first-past-the-post winners"
 		if projected {
 			v.MapNote += " of the projection"
 		}
