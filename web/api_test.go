@@ -633,3 +633,49 @@ func TestPageInitialView(t *testing.T) {
 		t.Error("a view for bad parameters was inlined")
 	}
 }
+
+// Requests in parallel share the loaded election (run with -race): the
+// first loads it once, and every answer is the one a lone request gets.
+func TestConcurrentViews(t *testing.T) {
+	ts, l := newTestServer(t, nil)
+	queries := []string{"", "&system=dhondt@region", "&system=ams@region", "&share=" + url.QueryEscape("Lab=30,Con=25,RUK=20,LD=12,Green=7,SNP=2.5,Oth=3.5"), "&system=hare&model=transition&share=" + url.QueryEscape("Lab=30,Oth=70")}
+	want := make([]string, len(queries))
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	errs := make(chan string, 100)
+	for range 2 {
+		for i, q := range queries {
+			for range 3 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					res, err := http.Get(ts.URL + "/api/view?election=uk-ge-2024" + q)
+					if err != nil {
+						errs <- err.Error()
+						return
+					}
+					b, _ := io.ReadAll(res.Body)
+					res.Body.Close()
+					mu.Lock()
+					defer mu.Unlock()
+					switch {
+					case res.StatusCode != 200:
+						errs <- fmt.Sprintf("%s: %d %s", q, res.StatusCode, b)
+					case want[i] == "":
+						want[i] = string(b)
+					case string(b) != want[i]:
+						errs <- q + ": a different answer in parallel"
+					}
+				}()
+			}
+		}
+		wg.Wait()
+	}
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+	if len(l.names) != 1 {
+		t.Errorf("the election was loaded %d times", len(l.names))
+	}
+}
