@@ -679,3 +679,22 @@ func TestConcurrentViews(t *testing.T) {
 		t.Errorf("the election was loaded %d times", len(l.names))
 	}
 }
+
+// An official file uploaded: the Library's 2024 results by constituency
+// (CBP-10009) is read by its own reader, and its constituencies fill the
+// map: 650 hexes, 411 of them Labour's.
+func TestUploadOfficialFile(t *testing.T) {
+	data, err := os.ReadFile(datadir.Path(t, "uk/ge2024/HoC-GE2024-results-by-constituency.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts, _ := newTestServer(t, nil)
+	body, ct := multipartBody(t, "HoC-GE2024-results-by-constituency.csv", data, nil)
+	var u UploadJSON
+	post(t, ts, "/api/upload", body, ct, 200, &u)
+	var v viewResult
+	get(t, ts, "/api/view?election="+u.Election, 200, &v)
+	if u.InputFormat != "hoc-constituencies" || u.Contests != 650 || !v.Map || v.MapNote != "" || strings.Count(v.SVG.Map, `data-party="Lab" d=`) != 411 {
+		t.Errorf("%+v; map %v %q; %d Labour hexes", u, v.Map, v.MapNote, strings.Count(v.SVG.Map, `data-party="Lab" d=`))
+	}
+}
