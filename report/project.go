@@ -420,3 +420,45 @@ func seatTable(x *Projection, seats []*swing.SeatResult, format string, changes 
 	}
 	return out + "\n"
 }
+
+// ProjectedWinners describes each projected seat for a map (WriteWinnerMap):
+// the projected winner's party and a line with its projected share, the
+// runner-up's, the majority in points and the baseline winner; a tied seat
+// has no party and names the tied parties.
+func ProjectedWinners(pr *swing.Projection) []HexWinner {
+	out := make([]HexWinner, len(pr.Seats))
+	for i := range pr.Seats {
+		s := &pr.Seats[i]
+		h := HexWinner{ID: s.Contest.ID, Party: s.Winner}
+		switch {
+		case s.Winner == "":
+			h.Label = fmt.Sprintf("%s: projected tie between %s", s.Contest.Name, strings.Join(s.Tied, " and "))
+		case s.Kept:
+			h.Label = fmt.Sprintf("%s: %s, kept from the baseline (not projected)", s.Contest.Name, s.Winner)
+		default:
+			var win, ru *swing.ProjectedCandidate
+			for k := range s.Candidates {
+				c := &s.Candidates[k]
+				switch {
+				case win == nil && c.Party == s.Winner && !c.Aggregate:
+					win = c
+				case ru == nil && c.Party != s.Winner && !c.Aggregate:
+					ru = c
+				}
+			}
+			verb := "holds"
+			if s.Changed() {
+				verb = "gains (from " + s.BaselineWinner + ")"
+			}
+			h.Label = fmt.Sprintf("%s: %s %s with %s%% (was %s%%)", s.Contest.Name, s.Winner, verb, dec(win.Share, 1), dec(win.Baseline, 1))
+			if ru != nil {
+				h.Label += fmt.Sprintf(" over %s %s%%, majority %s points", ru.Party, dec(ru.Share, 1), dec(s.Majority, 1))
+			}
+		}
+		out[i] = h
+	}
+	return out
+}
+
+// TargetsJSON gives targets in the layout of ProjectionJSON.Targets.
+func TargetsJSON(targets []swing.Target) []TargetJSON { return targetsJSON(targets) }

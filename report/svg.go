@@ -97,6 +97,15 @@ func WriteParliament(w io.Writer, title string, parties []PartySeats, total int,
 		return all[a].row < all[b].row
 	})
 	const width, scale = 720.0, 330.0
+	// A dot fills most of its row's depth, but no more than the gap to its
+	// neighbours on the arc, and stays a dot in a small chamber.
+	dot := scale * d * 0.42
+	for i, n := range per {
+		if n > 1 {
+			dot = math.Min(dot, scale*0.42*math.Pi*radii[i]/float64(n-1))
+		}
+	}
+	dot = math.Min(dot, 18)
 	cx, cy := width/2, 40+scale
 	legendTop := cy + 30
 	height := legendTop + legendHeight(len(parties), width-40) + 20
@@ -110,7 +119,7 @@ func WriteParliament(w io.Writer, title string, parties []PartySeats, total int,
 		for k := 0; k < n; k++ {
 			s := all[i]
 			i++
-			fmt.Fprintf(&b, `<circle class="seat" cx="%s" cy="%s" r="%s"/>`+"\n", f2(cx+scale*s.r*math.Cos(s.theta)), f2(cy-scale*s.r*math.Sin(s.theta)), f2(scale*d*0.42))
+			fmt.Fprintf(&b, `<circle class="seat" cx="%s" cy="%s" r="%s"/>`+"\n", f2(cx+scale*s.r*math.Cos(s.theta)), f2(cy-scale*s.r*math.Sin(s.theta)), f2(dot))
 		}
 		b.WriteString("</g>\n")
 	}
@@ -204,12 +213,32 @@ func ParliamentOf(s *measure.Summary) []PartySeats {
 	return out
 }
 
-// WriteHexMap draws each contest of results on its hex of layout, filled
-// with the winner's colour; a hex whose contest is missing or undecided is
-// white and says so. Each hex's <title> gives the constituency, winner,
-// party and majority; the legend names each party (name gives a party
-// code's display name) with its seats.
-func WriteHexMap(w io.Writer, title string, layout *hexjson.Layout, results []plurality.Result, name func(party string) string, colours Colours) error {
+// A HexWinner is what one hex of a map shows: the contest's ID (the key
+// of the layout's hexes), the winning party's code ("" when undecided: the
+// hex is white) and a one-line description of the result (its <title>).
+type HexWinner struct {
+	ID, Party, Label string
+}
+
+// HexWinners describes each counted contest for a map: the winner's party
+// and a line with the winner's votes, share and majority and the
+// runner-up (or the tie awaiting a lot).
+func HexWinners(results []plurality.Result) []HexWinner {
+	out := make([]HexWinner, len(results))
+	for i := range results {
+		r := &results[i]
+		out[i] = HexWinner{ID: r.Contest.ID, Label: hexLabel(r)}
+		if r.Decided() {
+			out[i].Party = r.Contest.Candidates[r.Elected[0]].Party
+		}
+	}
+	return out
+}
+
+// SeatsOf counts the elected candidates of results by party, most seats
+// first (equal seats in order of first appearance), for a legend or a
+// parliament chart; name gives a party code's display name.
+func SeatsOf(results []plurality.Result, name func(party string) string) []PartySeats {
 	seats := map[string]int{}
 	var order []string
 	for i := range results {
@@ -227,9 +256,28 @@ func WriteHexMap(w io.Writer, title string, layout *hexjson.Layout, results []pl
 	for _, p := range order {
 		parties = append(parties, PartySeats{Party: p, Name: name(p), Seats: seats[p]})
 	}
-	byID := make(map[string]*plurality.Result, len(results))
-	for i := range results {
-		byID[results[i].Contest.ID] = &results[i]
+	return parties
+}
+
+// WriteHexMap draws each contest of results on its hex of layout, filled
+// with the winner's colour; a hex whose contest is missing or undecided is
+// white and says so. Each hex's <title> gives the constituency, winner,
+// party and majority; the legend names each party (name gives a party
+// code's display name) with its seats.
+func WriteHexMap(w io.Writer, title string, layout *hexjson.Layout, results []plurality.Result, name func(party string) string, colours Colours) error {
+	return WriteWinnerMap(w, title, layout, HexWinners(results), SeatsOf(results, name), colours)
+}
+
+// WriteWinnerMap draws a hex map of layout with each hex filled by its
+// winner's colour (white, "no result", where winners has no entry for the
+// hex's ID) and a legend of parties. Each hex is a <path class="hex"> with
+// data-id, data-party, data-q and data-r (its cell in the layout), data-name
+// and a <title> holding the winner's label. It serves the count
+// (WriteHexMap) and projections (ProjectedWinners) alike.
+func WriteWinnerMap(w io.Writer, title string, layout *hexjson.Layout, winners []HexWinner, parties []PartySeats, colours Colours) error {
+	byID := make(map[string]*HexWinner, len(winners))
+	for i := range winners {
+		byID[winners[i].ID] = &winners[i]
 	}
 	const size = 6.0
 	pointy := strings.HasSuffix(layout.Kind, "-r")
@@ -263,9 +311,17 @@ func WriteHexMap(w io.Writer, title string, layout *hexjson.Layout, results []pl
 	}
 	pad := 2 * size
 	const top = 50.0
-	width := math.Max(maxX-minX+2*pad, 420)
-	legendTop := maxY - minY + 2*pad + top + 10
-	height := legendTop + legendHeight(len(parties), width-2*pad) + 10
+	mapW, mapH := maxX-minX+2*pad, maxY-minY+2*pad
+	// A tall map (Great Britain) gets its legend beside it, a wide one
+	// below it.
+	legendX, legendTop, legendW := pad, mapH+top+10, math.Max(mapW, 420)-2*pad
+	width := math.Max(mapW, 420)
+	height := legendTop + legendHeight(len(parties), legendW) + 10
+	if mapH > mapW {
+		legendX, legendTop, legendW = mapW+pad, top+10, 300
+		width = mapW + legendW + 2*pad
+		height = math.Max(mapH+top, legendTop+legendHeight(len(parties), legendW)) + 10
+	}
 	var corners [6][2]float64
 	for k := range corners {
 		a := math.Pi / 3 * float64(k)
@@ -293,16 +349,15 @@ func WriteHexMap(w io.Writer, title string, layout *hexjson.Layout, results []pl
 		d.WriteString("Z")
 		fill, party, label := "#ffffff", "", c.h.Name+": no result"
 		if r, ok := byID[c.h.ID]; ok {
-			label = hexLabel(r)
-			if r.Decided() {
-				party = r.Contest.Candidates[r.Elected[0]].Party
+			label, party = r.Label, r.Party
+			if party != "" {
 				fill = colours.Of(party)
 			}
 		}
-		fmt.Fprintf(&b, `<path class="hex" data-id="%s" data-party="%s" d="%s" fill="%s" stroke="#fff" stroke-width="0.6" tabindex="0"><title>%s</title></path>`+"\n",
-			esc(c.h.ID), esc(party), d.String(), fill, esc(label))
+		fmt.Fprintf(&b, `<path class="hex" data-id="%s" data-party="%s" d="%s" fill="%s" stroke="#fff" stroke-width="0.6" tabindex="0" data-q="%d" data-r="%d" data-name="%s"><title>%s</title></path>`+"\n",
+			esc(c.h.ID), esc(party), d.String(), fill, c.h.Q, c.h.R, esc(c.h.Name), esc(label))
 	}
-	legend(&b, parties, pad, legendTop, width-2*pad, colours)
+	legend(&b, parties, legendX, legendTop, legendW, colours)
 	b.WriteString("</svg>\n")
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -331,17 +386,33 @@ func hexLabel(r *plurality.Result) string {
 	return s
 }
 
+// A ShareBar is one party's pair of bars: its share of the votes and of
+// the seats (percent) and its seats.
+type ShareBar struct {
+	Party, Name          string
+	VoteShare, SeatShare float64
+	Seats                int
+}
+
 // WriteBars draws, for each party with seats or at least minShare percent
 // of the votes, its vote share and its seat share as two bars, labelled
 // with both numbers.
 func WriteBars(w io.Writer, title string, s *measure.Summary, minShare float64, colours Colours) error {
-	var rows []measure.PartyResult
-	top := 0.0
+	var rows []ShareBar
 	for _, p := range s.Parties {
 		if p.Seats > 0 || p.VoteShare >= minShare {
-			rows = append(rows, p)
-			top = math.Max(top, math.Max(p.VoteShare, p.SeatShare))
+			rows = append(rows, ShareBar{p.Party.ID, p.Party.Name, p.VoteShare, p.SeatShare, p.Seats})
 		}
+	}
+	return WriteShareBars(w, title, rows, colours)
+}
+
+// WriteShareBars draws the rows as WriteBars does, in the order given; it
+// serves other systems' seats and projections.
+func WriteShareBars(w io.Writer, title string, rows []ShareBar, colours Colours) error {
+	top := 0.0
+	for _, p := range rows {
+		top = math.Max(top, math.Max(p.VoteShare, p.SeatShare))
 	}
 	const width, label, rowH = 760.0, 260.0, 34.0
 	height := 60 + rowH*float64(len(rows)) + 10
@@ -355,9 +426,9 @@ func WriteBars(w io.Writer, title string, s *measure.Summary, minShare float64, 
 	fmt.Fprintf(&b, `<rect x="%s" y="32" width="12" height="8" fill="#888" fill-opacity="0.45" stroke="#000" stroke-width="0.5"/><text x="%s" y="40" font-size="12">share of seats</text>`+"\n", f2(label+130), f2(label+146))
 	for i, p := range rows {
 		y := 52 + rowH*float64(i)
-		col := colours.Of(p.Party.ID)
-		fmt.Fprintf(&b, `<g class="party-bars" data-party="%s"><title>%s: %s%% of the votes, %s%% of the seats (%d)</title>`, esc(p.Party.ID), esc(p.Party.Name), dec(p.VoteShare, 1), dec(p.SeatShare, 1), p.Seats)
-		fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="13" text-anchor="end">%s</text>`, f2(label-8), f2(y+17), esc(p.Party.Name))
+		col := colours.Of(p.Party)
+		fmt.Fprintf(&b, `<g class="party-bars" data-party="%s"><title>%s: %s%% of the votes, %s%% of the seats (%d)</title>`, esc(p.Party), esc(p.Name), dec(p.VoteShare, 1), dec(p.SeatShare, 1), p.Seats)
+		fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="13" text-anchor="end">%s</text>`, f2(label-8), f2(y+17), esc(p.Name))
 		fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="12" fill="%s"/><text x="%s" y="%s" font-size="11">%s%% votes</text>`,
 			f2(label), f2(y), f2(p.VoteShare*scale), col, f2(label+p.VoteShare*scale+4), f2(y+10), dec(p.VoteShare, 1))
 		fmt.Fprintf(&b, `<rect x="%s" y="%s" width="%s" height="12" fill="%s" fill-opacity="0.45" stroke="%s" stroke-width="0.8"/><text x="%s" y="%s" font-size="11">%s%% seats</text></g>`+"\n",

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -11,7 +10,6 @@ import (
 	"github.com/psephos/psephos/dataset"
 	"github.com/psephos/psephos/election"
 	"github.com/psephos/psephos/format"
-	"github.com/psephos/psephos/format/hexjson"
 	"github.com/psephos/psephos/measure"
 	"github.com/psephos/psephos/report"
 	"github.com/psephos/psephos/stv"
@@ -180,16 +178,7 @@ func (f *inputFlags) writeSVG(cmd *cobra.Command, l *loaded, r *report.Report, k
 			return report.WriteBars(w, title+": share of votes and of seats", &r.Whole, 1, colours)
 		})
 	case report.HexMap:
-		path, _, _, err := f.resolve(cmd.Context(), hexmap, cmd.ErrOrStderr())
-		if err != nil {
-			return err
-		}
-		file, err := os.Open(path)
-		if err != nil {
-			return err
-		}
-		defer file.Close()
-		layout, err := hexjson.Read(file, path)
+		layout, err := f.readHexMap(cmd, hexmap)
 		if err != nil {
 			return err
 		}

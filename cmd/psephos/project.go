@@ -54,22 +54,11 @@ func (s *swingFlags) successorMap() (map[string]string, error) {
 }
 
 func (s *swingFlags) exclude(e *election.Election) ([]string, error) {
-	hasNI := false
-	for _, n := range swing.Nations(e) {
-		hasNI = hasNI || n == "Northern Ireland"
+	ex, err := swing.ScopeExclude(e, s.scope)
+	if err != nil {
+		return nil, usageError{fmt.Errorf("--%v", err)}
 	}
-	switch s.scope {
-	case "auto":
-		if hasNI {
-			return []string{"Northern Ireland"}, nil
-		}
-		return nil, nil
-	case "gb":
-		return []string{"Northern Ireland"}, nil
-	case "all":
-		return nil, nil
-	}
-	return nil, usageError{fmt.Errorf("--scope %q: expected gb, all or auto", s.scope)}
+	return ex, nil
 }
 
 func (s *swingFlags) options(e *election.Election, model swing.Model) (swing.Options, error) {

@@ -38,7 +38,7 @@ standard input, or a dataset name such as uk-ge-2024 (see "psephos datasets").`,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newReport(), newCount(), newExplain(), newDatasets(), newProject(), newBacktest(), newApportion(), newCompare(), newConvert())
+	root.AddCommand(newReport(), newCount(), newExplain(), newDatasets(), newProject(), newBacktest(), newApportion(), newCompare(), newConvert(), newServe())
 	return root
 }
 
