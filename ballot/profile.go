@@ -28,6 +28,11 @@ const (
 // MaxCandidates is the most candidates a profile may have.
 const MaxCandidates = 1 << 20
 
+// MaxBallots is the most ballots a profile may hold, and so the largest
+// weight of one line: a trillion, far more than any electorate, so that
+// tallies of ballots can never overflow an int64.
+const MaxBallots int64 = 1_000_000_000_000
+
 // A Profile is a set of ranked ballots: each distinct ranking once, with its
 // weight (a count of ballots). Build one with [NewProfile] and [Profile.Add].
 type Profile struct {
@@ -66,6 +71,7 @@ type Profile struct {
 	ballots int64
 	keep    bool
 	order   []Run
+	over    bool // more than MaxBallots were added: see Err
 }
 
 // chunkSize is the most marks in a chunk of the rankings' store: the store
@@ -155,8 +161,10 @@ func (p *Profile) Add(marks []Mark, weight int64) int {
 		}
 		slot = (slot + 1) & mask
 	}
+	if !p.count(weight) {
+		return int(i)
+	}
 	p.weight[i] += weight
-	p.ballots += weight
 	if p.keep {
 		if n := len(p.order); n > 0 && p.order[n-1].Ranking == i {
 			p.order[n-1].Count += weight
@@ -165,6 +173,38 @@ func (p *Profile) Add(marks []Mark, weight int64) int {
 		}
 	}
 	return int(i)
+}
+
+// count adds weight to the ballots, or marks the profile as over
+// MaxBallots (then nothing more is added: the profile is unusable, see Err).
+func (p *Profile) count(weight int64) bool {
+	if p.over || weight > MaxBallots || p.ballots > MaxBallots-weight {
+		p.over = true
+		return false
+	}
+	p.ballots += weight
+	return true
+}
+
+// Overflowed reports whether more than MaxBallots ballots were added.
+func (p *Profile) Overflowed() bool { return p.over }
+
+// Err reports a profile that must not be counted: more than MaxBallots
+// ballots, or two candidates with the same name (a count could not say
+// which one a result means). Readers return it as their error; counts
+// refuse a profile for which it is not nil.
+func (p *Profile) Err() error {
+	if p.over {
+		return fmt.Errorf("more than %d ballots: expected real counts (a weight or a total too large)", MaxBallots)
+	}
+	seen := make(map[string]int, len(p.Candidates))
+	for i, c := range p.Candidates {
+		if j, dup := seen[c]; dup {
+			return fmt.Errorf("candidates %d and %d have the same name %q: expected distinct names", j+1, i+1, c)
+		}
+		seen[c] = i
+	}
+	return nil
 }
 
 // hashMarks is FNV-1a over the marks, finished by a xor-shift so that the
@@ -200,8 +240,10 @@ func (p *Profile) AddWeight(i int, weight int64) {
 	if weight <= 0 {
 		panic(fmt.Sprintf("ballot: weight %d ≤ 0", weight))
 	}
+	if !p.count(weight) {
+		return
+	}
 	p.weight[i] += weight
-	p.ballots += weight
 	if p.keep {
 		if n := len(p.order); n > 0 && p.order[n-1].Ranking == int32(i) {
 			p.order[n-1].Count += weight

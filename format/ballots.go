@@ -194,6 +194,9 @@ func ReadBallots(r io.Reader, name string, opt BallotOptions) (*ballot.Profile, 
 	if err != nil {
 		return nil, f.Name, err
 	}
+	if err := p.Err(); err != nil {
+		return nil, f.Name, &election.Error{Pos: election.Pos{File: name}, Msg: err.Error()}
+	}
 	return p, f.Name, nil
 }
 

@@ -399,9 +399,21 @@ func roundLine(res *stv.Result, rd *stv.Round) string {
 		for _, k := range t.Candidates {
 			tied = append(tied, res.Candidates[k])
 		}
-		fmt.Fprintf(&b, "tie for %s between %s, decided by %s", t.For, strings.Join(tied, ", "), t.Method)
-		if t.Method == "lot" {
-			fmt.Fprintf(&b, " (seed %d, draw %d)", t.Seed, t.Draw)
+		fmt.Fprintf(&b, "tie for %s between %s", t.For, strings.Join(tied, ", "))
+		if len(t.AfterCountback) > 0 && len(t.AfterCountback) < len(t.Candidates) {
+			var left []string
+			for _, k := range t.AfterCountback {
+				left = append(left, res.Candidates[k])
+			}
+			fmt.Fprintf(&b, ", narrowed by countback to %s", strings.Join(left, ", "))
+		}
+		switch t.Method {
+		case "lot":
+			fmt.Fprintf(&b, ", decided by psephos's seeded lot (seed %d, draw %d; not an official result)", t.Seed, t.Draw)
+		case "order":
+			b.WriteString(", decided by the given tie-break order")
+		default:
+			fmt.Fprintf(&b, ", decided by %s", t.Method)
 		}
 		b.WriteString("; ")
 	}

@@ -54,7 +54,7 @@ func TestRunoffOutputs(t *testing.T) {
 	if err := WriteRunoff(&b, x, Table); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Round 2: tie for exclusion between Carol, Dave, Erin, decided by order; Dave excluded (5): Erin +4, exhausted +1",
+	for _, want := range []string{"Round 2: tie for exclusion between Carol, Dave, Erin, narrowed by countback to Dave, Erin, decided by the given tie-break order; Dave excluded (5): Erin +4, exhausted +1",
 		"Round 5: Erin elected with 14 votes (threshold 14).", "│ Erin "} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("table lacks %q:\n%s", want, b.String())

@@ -34,8 +34,19 @@ func (c *counter) aspen(res *Result, withdrawn []bool) error {
 			over++
 		}
 	}
-	if over > 0 && v[order[1]] == v[order[2]] || over == 0 && v[order[3]] == v[order[4%len(order)]] && len(order) > 4 {
-		return &TieError{Round: 1, Candidates: []string{c.pp.Profile.Candidates[order[1]], c.pp.Profile.Candidates[order[2]]}, Msg: "tie in the initial two-vote count; the Aspen method's tie rule is not implemented"}
+	// The cut that matters: two elected (over ≥ 2) between the 2nd and 3rd;
+	// one elected, the runoff's pair between the 3rd and 4th; none, the
+	// top four between the 4th and 5th. Equal votes across it are a tie,
+	// never settled by the order of the candidates.
+	cut := 3
+	switch {
+	case over >= 2:
+		cut = 1
+	case over == 1:
+		cut = 2
+	}
+	if cut+1 < len(order) && v[order[cut]] == v[order[cut+1]] {
+		return &TieError{Round: 1, Candidates: []string{c.pp.Profile.Candidates[order[cut]], c.pp.Profile.Candidates[order[cut+1]]}, Msg: "tie in the initial two-vote count; the Aspen method's tie rule is not implemented"}
 	}
 	first := Seat{Note: "initial count: first and second rankings, one vote each; threshold more than half the voters", Winner: -1}
 	switch {

@@ -1,6 +1,7 @@
 package blt
 
 import (
+	"fmt"
 	"runtime"
 	"sort"
 	"sync"
@@ -208,6 +209,11 @@ func (a *adder) finish() error {
 		}
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].first < all[j].first })
+	for _, w := range a.workers {
+		if w.p.Overflowed() {
+			return &election.Error{Pos: election.Pos{File: a.file}, Msg: fmt.Sprintf("more than %d ballots: expected real counts (a weight or a total too large)", ballot.MaxBallots)}
+		}
+	}
 	for _, r := range all {
 		a.p.Add(r.w.p.Ranking(r.i), r.w.p.Weight(r.i))
 	}

@@ -144,7 +144,7 @@ func Read(r io.Reader, name string, opt Options) (*ballot.Profile, error) {
 	}
 	// Names, title and trailing text.
 	var text [][]byte
-	var textLines []int
+	var textLines, extra []int
 	for {
 		t, err := lr.NextText()
 		if err == io.EOF {
@@ -162,7 +162,22 @@ func Read(r io.Reader, name string, opt Options) (*ballot.Profile, error) {
 		if len(text) <= nc {
 			text = append(text, append([]byte(nil), t...))
 			textLines = append(textLines, lr.Line())
+		} else {
+			extra = append(extra, lr.Line())
 		}
+	}
+	// Ballots may name candidates above the header's count (real files do:
+	// they are counted as unknown candidates). With more text lines than
+	// names and a title, the header's count is more likely wrong, and the
+	// lines would shift (a name read as the title): refuse to guess.
+	if unknown := unknownMarks(p); unknown > 0 {
+		if len(extra) > 0 {
+			return nil, &election.Error{Pos: election.Pos{File: name, Line: textLines[nc]}, Msg: fmt.Sprintf(
+				"the header gives %d candidates, but ballots name candidates above %d (%d distinct rankings) and %d lines follow the %d names: check the header's candidate count", nc, nc, unknown, len(extra)+1, nc)}
+		}
+		p.Notes = append(p.Notes, fmt.Sprintf("%d distinct rankings name candidate numbers above the header's %d candidates; those preferences are counted as unknown candidates (see the defects)", unknown, nc))
+	} else if len(extra) > 0 {
+		p.Notes = append(p.Notes, fmt.Sprintf("%d lines of text after the title (from line %d) were not used", len(extra), extra[0]))
 	}
 	switch {
 	case len(text) >= nc:
@@ -210,10 +225,9 @@ func ballotLine(t []byte, nc int, nicks map[string]int, marks []ballot.Mark) ([]
 	i, n := 0, len(t)
 	var w int64
 	for i < n && t[i] >= '0' && t[i] <= '9' {
-		if w > (1<<62)/10 {
-			return nil, 0, fmt.Errorf("expected a ballot line starting with a weight (a whole number ≥ 1), found %s (too large)", lines.Show(t))
+		if w = w*10 + int64(t[i]-'0'); w > ballot.MaxBallots {
+			return nil, 0, fmt.Errorf("expected a ballot line starting with a weight from 1 to %d, found %s (too large)", ballot.MaxBallots, lines.Show(t))
 		}
-		w = w*10 + int64(t[i]-'0')
 		i++
 	}
 	if w < 1 || (i < n && t[i] != ' ' && t[i] != '\t') {
@@ -570,4 +584,19 @@ func Write(w io.Writer, p *ballot.Profile) error {
 
 func quote(s string) string {
 	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+}
+
+// unknownMarks counts the distinct rankings with a mark for a candidate
+// number the header does not have.
+func unknownMarks(p *ballot.Profile) int {
+	n := 0
+	for i := 0; i < p.Len(); i++ {
+		for _, m := range p.Ranking(i) {
+			if m == ballot.Unknown {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }

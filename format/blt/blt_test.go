@@ -72,6 +72,11 @@ func TestErrors(t *testing.T) {
 		{"2 1\n-3\n", "test.blt:2: expected withdrawn candidates"},
 		{"2 1\n[foo 1]\n", "test.blt:2: unknown BLT option [foo]"},
 		{"2 1\n1 1 0\n0\n\"A\n\"B\"\n", "test.blt:4: candidate 1's name: expected a closing quote"},
+		{"2 1\n1000000000001 1 0\n0\n\"A\"\n\"B\"\n", "test.blt:2: expected a ballot line starting with a weight from 1 to 1000000000000"},
+		// A header that undercounts the candidates: ballots name candidate
+		// 4 of "3", and four names plus a title follow. Counting would
+		// drop D's votes and take "D" for the title.
+		{"3 1\n10 4 1 0\n9 2 1 0\n5 2 0\n4 3 0\n0\n\"A\"\n\"B\"\n\"C\"\n\"D\"\n\"Mayor 2024\"\n", "test.blt:10: the header gives 3 candidates, but ballots name candidates above 3"},
 	} {
 		_, err := read(t, c.in)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
@@ -231,5 +236,45 @@ func BenchmarkReadSanFrancisco2011Sequential(b *testing.B) {
 		if _, err := Read(bytes.NewReader(data), "sf.blt", Options{KeepOrder: true}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// A ballot naming a candidate above the header's count, with exactly the
+// names and a title after the ballots (as the San Francisco 2010 District 2
+// file has), is read, and the profile says so in a note.
+func TestUnknownCandidateNoted(t *testing.T) {
+	p, err := read(t, "2 1\n3 3 1 0\n2 2 0\n0\n\"A\"\n\"B\"\n\"T\"\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Title != "T" || len(p.Notes) != 1 || !strings.Contains(p.Notes[0], "above the header's 2 candidates") {
+		t.Errorf("title %q notes %q", p.Title, p.Notes)
+	}
+}
+
+// Totals that would overflow, and two candidates of one name, make the
+// profile unusable: Err says so, and counts refuse it.
+func TestProfileErr(t *testing.T) {
+	in := "2 1\n"
+	for i := 0; i < 3; i++ {
+		in += "900000000000 1 0\n"
+	}
+	in += "0\n\"A\"\n\"B\"\n"
+	p, err := read(t, in)
+	if err == nil {
+		err = p.Err()
+	}
+	if err == nil || !strings.Contains(err.Error(), "more than 1000000000000 ballots") {
+		t.Errorf("err = %v", err)
+	}
+	prof := ballot.NewProfile([]string{"A", "B"})
+	prof.Add([]ballot.Mark{0}, ballot.MaxBallots)
+	prof.Add([]ballot.Mark{1}, 1)
+	if prof.Err() == nil || prof.Ballots() != ballot.MaxBallots {
+		t.Errorf("the profile took %d ballots without an error", prof.Ballots())
+	}
+	p, _ = read(t, "2 1\n1 1 0\n0\n\"A\"\n\"A\"\n")
+	if e := p.Err(); e == nil || !strings.Contains(e.Error(), `candidates 1 and 2 have the same name "A"`) {
+		t.Errorf("Err = %v", e)
 	}
 }

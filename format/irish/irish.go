@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/psephos/psephos/ballot"
 	"github.com/psephos/psephos/format/internal/lines"
@@ -77,6 +78,22 @@ func Read(r io.Reader, name string, _ Options) (*ballot.Profile, error) {
 	if width < 0 {
 		return nil, lr.Errorf("empty file: expected ballot lines of quoted candidate codes")
 	}
+	// The file has no list of candidates: they are the codes the ballots
+	// use. Say which, with how many ballots mark each, so that a stray
+	// code (a typing error would be a new "candidate") can be seen.
+	marked := make([]int64, len(p.Candidates))
+	for i := 0; i < p.Len(); i++ {
+		for _, m := range p.Ranking(i) {
+			if m >= 0 {
+				marked[m] += p.Weight(i)
+			}
+		}
+	}
+	list := make([]string, len(p.Candidates))
+	for i, c := range p.Candidates {
+		list[i] = fmt.Sprintf("%s (on %d ballots)", c, marked[i])
+	}
+	p.Notes = append(p.Notes, fmt.Sprintf("the file lists no candidates: the %d codes found on the ballots are taken as the candidates: %s", len(p.Candidates), strings.Join(list, ", ")))
 	return p, nil
 }
 

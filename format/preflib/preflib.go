@@ -107,8 +107,8 @@ func Read(r io.Reader, name string, opt Options) (*ballot.Profile, error) {
 			return nil, lr.Errorf("expected an order \"count: a,b,...\", found %s", lines.Show(t))
 		}
 		n, err := strconv.ParseInt(string(bytes.TrimSpace(cs)), 10, 64)
-		if err != nil || n < 1 {
-			return nil, lr.Errorf("expected a count ≥ 1 before ':', found %s", lines.Show(cs))
+		if err != nil || n < 1 || n > ballot.MaxBallots {
+			return nil, lr.Errorf("expected a count from 1 to %d before ':', found %s", ballot.MaxBallots, lines.Show(cs))
 		}
 		marks, err = order(marks[:0], os, nAlt, dataType)
 		if err != nil {

@@ -98,8 +98,8 @@ func ReadCounted(r io.Reader, name string, opt Options) (*ballot.Profile, error)
 			return nil, lr.Errorf("expected \" : count\" after the ranking, found %s", lines.Show(rest))
 		}
 		n, err := strconv.ParseInt(string(bytes.TrimSpace(rest[1:])), 10, 64)
-		if err != nil || n < 1 {
-			return nil, lr.Errorf("expected a count of ballots ≥ 1 after ':', found %s", lines.Show(rest[1:]))
+		if err != nil || n < 1 || n > ballot.MaxBallots {
+			return nil, lr.Errorf("expected a count of ballots from 1 to %d after ':', found %s", ballot.MaxBallots, lines.Show(rest[1:]))
 		}
 		marks = marks[:0]
 		if in := bytes.TrimSpace(t[1:cl]); len(in) > 0 {
@@ -258,8 +258,8 @@ func wholeWeight(s string) (int64, error) {
 		return 0, errorString("expected a whole number of ballots, found " + strconv.Quote(s) + " (fractional weights are not read)")
 	}
 	n, err := strconv.ParseInt(whole, 10, 64)
-	if err != nil || n < 1 {
-		return 0, errorString("expected a whole number of ballots ≥ 1, found " + strconv.Quote(s))
+	if err != nil || n < 1 || n > ballot.MaxBallots {
+		return 0, errorString("expected a whole number of ballots from 1 to " + strconv.FormatInt(ballot.MaxBallots, 10) + ", found " + strconv.Quote(s))
 	}
 	return n, nil
 }

@@ -149,7 +149,13 @@ func ReadLong(r io.Reader, name string, opt Options) (*ballot.Profile, error) {
 		case Overvote:
 			marks = append(marks, mark{rank, ballot.Unknown}, mark{rank, ballot.Unknown})
 		default:
-			marks = append(marks, mark{rank, nm.mark(c)})
+			m := nm.mark(c)
+			for _, x := range marks {
+				if x.rank == rank && x.m == m {
+					return nil, cr.Errorf("ballot %q has the row (rank %d, %q) twice: expected each choice once per rank", id, rank, c)
+				}
+			}
+			marks = append(marks, mark{rank, m})
 		}
 	}
 	flush()

@@ -40,6 +40,7 @@ func TestLong(t *testing.T) {
 		{"ballot_id,rank,choice\nb1,0,A\n", "t.csv:2: expected a rank"},
 		{"ballot_id,rank,choice\n,1,A\n", "t.csv:2: expected a ballot_id"},
 		{"id,rank,choice\n", "expected the header ballot_id,rank,choice"},
+		{"ballot_id,rank,choice\nb1,1,A\nb1,1,A\n", `t.csv:3: ballot "b1" has the row (rank 1, "A") twice`},
 	} {
 		if _, err := ReadLong(strings.NewReader(c.in), "t.csv", Options{}); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%q: %v, want %q", c.in, err, c.want)
