@@ -76,7 +76,8 @@ func ParseRankedMethods(methods []string) error {
 
 // Ranked counts the ballots by each method. A tie that stands is part of
 // the outcome, not an error; instant-runoff stopping at a tie its rule
-// cannot break is reported the same way.
+// cannot break is reported the same way, and so is Kemeny–Young past the
+// size it computes exactly.
 func Ranked(p *ballot.Profile, methods []string, opt RankedOptions) (*RankedComparison, error) {
 	if err := ParseRankedMethods(methods); err != nil {
 		return nil, err
@@ -130,6 +131,11 @@ func Ranked(p *ballot.Profile, methods []string, opt RankedOptions) (*RankedComp
 		}
 		s, _ := condorcet.ParseSpec(name)
 		r, err := condorcet.Count(p, m, s, opt.TieBreak, opt.Debian)
+		var limit *condorcet.KemenyLimitError
+		if errors.As(err, &limit) {
+			c.Outcomes = append(c.Outcomes, RankedOutcome{Method: s.String(), Elected: -1, Notes: []string{"not computed: " + err.Error()}})
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}

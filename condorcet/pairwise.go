@@ -3,9 +3,9 @@ package condorcet
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/psephos/psephos/ballot"
+	"github.com/psephos/psephos/internal/enum"
 )
 
 // Unranked says how a ballot compares a candidate it ranks with one it
@@ -25,11 +25,11 @@ const (
 
 var unrankedNames = []string{"below", "ignored"}
 
-func (u Unranked) String() string { return enumName(unrankedNames, u, "Unranked") }
+func (u Unranked) String() string { return enum.Name(unrankedNames, u, "Unranked") }
 
 // ParseUnranked reads an Unranked by its String name.
 func ParseUnranked(s string) (Unranked, error) {
-	return parseEnum[Unranked](unrankedNames, s, "unranked convention")
+	return enum.Parse[Unranked](unrankedNames, s, "unranked convention")
 }
 
 // Overvote says how a rank holding several candidates is read in a format
@@ -55,11 +55,11 @@ const (
 
 var overvoteNames = []string{"equal", "exhaust", "skip"}
 
-func (o Overvote) String() string { return enumName(overvoteNames, o, "Overvote") }
+func (o Overvote) String() string { return enum.Name(overvoteNames, o, "Overvote") }
 
 // ParseOvervote reads an Overvote by its String name.
 func ParseOvervote(s string) (Overvote, error) {
-	return parseEnum[Overvote](overvoteNames, s, "overvote reading")
+	return enum.Parse[Overvote](overvoteNames, s, "overvote reading")
 }
 
 // Options say how ballots become pairwise preferences. The zero value ranks
@@ -344,22 +344,4 @@ func (m *Matrix) beatsAll(a int, win bool) bool {
 		}
 	}
 	return true
-}
-
-// enumName names value v of an enumeration from its list of names.
-func enumName[T ~uint8](names []string, v T, kind string) string {
-	if int(v) < len(names) {
-		return names[v]
-	}
-	return fmt.Sprintf("%s(%d)", kind, v)
-}
-
-// parseEnum reads a value of an enumeration by its name.
-func parseEnum[T ~uint8](names []string, s, kind string) (T, error) {
-	for i, n := range names {
-		if s == n {
-			return T(i), nil
-		}
-	}
-	return 0, fmt.Errorf("unknown %s %q; expected one of: %s", kind, s, strings.Join(names, ", "))
 }

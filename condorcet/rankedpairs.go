@@ -83,7 +83,7 @@ func rankedPairs(m *Matrix, margins bool, tb TieBreak) (*Result, error) {
 	var tbrc []int // position of each candidate in the tie-breaking ranking
 	for gi, grp := range groups {
 		cand := g.lockable(pairs, grp)
-		if g.clone().lockAll(pairs, cand) {
+		if len(cand) <= 1 || g.clone().lockAll(pairs, cand) {
 			for _, i := range cand {
 				pairs[i].Locked = true
 			}
@@ -261,7 +261,7 @@ func possibleWinners(g *lockGraph, pairs []Pair, groups [][]int, n int) ([]int, 
 	walk = func(g *lockGraph, gi int) error {
 		for ; gi < len(groups); gi++ {
 			cand := g.lockable(pairs, groups[gi])
-			if g.clone().lockAll(pairs, cand) {
+			if len(cand) <= 1 || g.clone().lockAll(pairs, cand) {
 				g.lockAll(pairs, cand)
 				continue
 			}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/psephos/psephos/ballot"
+	"github.com/psephos/psephos/internal/enum"
 	"github.com/psephos/psephos/internal/lot"
 )
 
@@ -103,11 +104,11 @@ const (
 
 var fallbackNames = []string{"none", "lot", "order"}
 
-func (f Fallback) String() string { return enumName(fallbackNames, f, "Fallback") }
+func (f Fallback) String() string { return enum.Name(fallbackNames, f, "Fallback") }
 
 // ParseFallback reads a Fallback by its String name.
 func ParseFallback(s string) (Fallback, error) {
-	return parseEnum[Fallback](fallbackNames, s, "tie fallback")
+	return enum.Parse[Fallback](fallbackNames, s, "tie fallback")
 }
 
 // WinnerStream is the lot stream for ties for first place.

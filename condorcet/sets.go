@@ -65,30 +65,7 @@ func (m *Matrix) Smith() []int { return m.smithOf(all(m.n)) }
 
 // smithOf is the Smith set of the candidates in (ascending indices).
 func (m *Matrix) smithOf(in []int) []int {
-	rel := make([]bitset, m.n)
-	for _, a := range in {
-		rel[a] = newBitset(m.n)
-		for _, b := range in {
-			if a != b && !m.Beats(b, a) {
-				rel[a].add(b)
-			}
-		}
-	}
-	reach := closure(rel, in)
-	var out []int
-	for _, a := range in {
-		ok := true
-		for _, b := range in {
-			if b != a && !reach[a].has(b) {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			out = append(out, a)
-		}
-	}
-	return out
+	return top(m.n, in, func(a, b int) bool { return !m.Beats(b, a) }, func(reach []bitset, a, b int) bool { return reach[a].has(b) })
 }
 
 // Schwartz returns the Schwartz set (Schwartz 1986, GOCHA): the union of the
@@ -104,21 +81,27 @@ func (m *Matrix) Schwartz() []int {
 // schwartzOf is the Schwartz set of the candidates in under the defeat
 // relation beats.
 func schwartzOf(n int, in []int, beats func(a, b int) bool) []int {
-	rel := make([]bitset, n)
+	return top(n, in, beats, func(reach []bitset, a, b int) bool { return !reach[b].has(a) || reach[a].has(b) })
+}
+
+// top returns the candidates a of in for which keep(reach, a, b) holds for
+// every other b of in, reach being the transitive closure of rel on in.
+func top(n int, in []int, rel func(a, b int) bool, keep func(reach []bitset, a, b int) bool) []int {
+	r := make([]bitset, n)
 	for _, a := range in {
-		rel[a] = newBitset(n)
+		r[a] = newBitset(n)
 		for _, b := range in {
-			if a != b && beats(a, b) {
-				rel[a].add(b)
+			if a != b && rel(a, b) {
+				r[a].add(b)
 			}
 		}
 	}
-	reach := closure(rel, in)
+	reach := closure(r, in)
 	var out []int
 	for _, a := range in {
 		ok := true
 		for _, b := range in {
-			if b != a && reach[b].has(a) && !reach[a].has(b) {
+			if b != a && !keep(reach, a, b) {
 				ok = false
 				break
 			}
