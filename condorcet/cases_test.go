@@ -34,7 +34,7 @@ func TestCase26SymmetricCycle(t *testing.T) {
 			t.Errorf("%s>%s: %d–%d, want 10–5", m.Names[x.w], m.Names[x.l], m.Prefer(x.w, x.l), m.Prefer(x.l, x.w))
 		}
 	}
-	if m.CondorcetWinner() != -1 || m.CondorcetLoser() != -1 {
+	if m.CondorcetWinner() != -1 || m.CondorcetLoser() != -1 || !m.Cycle() {
 		t.Errorf("Condorcet winner %d, loser %d; want none", m.CondorcetWinner(), m.CondorcetLoser())
 	}
 	if s := m.Smith(); len(s) != 3 {

@@ -137,3 +137,24 @@ func (m *Matrix) SmithLevels() [][]int {
 	}
 	return out
 }
+
+// Cycle reports whether some candidates beat one another in a cycle
+// (a beats b beats ... beats a): the majority relation is not transitive.
+func (m *Matrix) Cycle() bool {
+	rel := make([]bitset, m.n)
+	in := all(m.n)
+	for a := range rel {
+		rel[a] = newBitset(m.n)
+		for b := range rel {
+			if a != b && m.Beats(a, b) {
+				rel[a].add(b)
+			}
+		}
+	}
+	for a, r := range closure(rel, in) {
+		if r.has(a) {
+			return true
+		}
+	}
+	return false
+}

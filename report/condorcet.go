@@ -237,8 +237,10 @@ func pairwiseTable(b *strings.Builder, m *condorcet.Matrix, format string) {
 	b.WriteString("Each cell: ballots preferring the row's candidate to the column's.\n")
 	if w := m.CondorcetWinner(); w >= 0 {
 		fmt.Fprintf(b, "Condorcet winner: %s (beats every other candidate head to head).\n", m.Names[w])
+	} else if m.Cycle() {
+		b.WriteString("Condorcet winner: none — candidates beat one another in a cycle (a beats b beats ... beats a).\n")
 	} else {
-		b.WriteString("Condorcet winner: none (no candidate beats every other head to head).\n")
+		b.WriteString("Condorcet winner: none — pairwise ties leave no candidate beating every other.\n")
 	}
 	if l := m.CondorcetLoser(); l >= 0 {
 		fmt.Fprintf(b, "Condorcet loser: %s (loses to every other candidate).\n", m.Names[l])

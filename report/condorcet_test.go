@@ -40,4 +40,10 @@ func TestWritePairwise(t *testing.T) {
 	if err := WritePairwise(&b, x, "xml"); err == nil {
 		t.Error("xml: no error")
 	}
+	// A cycle is named as one.
+	c, _ := condorcet.NewMatrix([]string{"A", "B", "C"}, [][]int64{{0, 2, 1}, {1, 0, 2}, {2, 1, 0}})
+	b.Reset()
+	if err := WritePairwise(&b, &Pairwise{Matrix: c}, Table); err != nil || !strings.Contains(b.String(), "beat one another in a cycle") || !strings.Contains(b.String(), "Smith set: A, B, C.") {
+		t.Errorf("cycle: %v\n%s", err, b.String())
+	}
 }
