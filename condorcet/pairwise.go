@@ -100,6 +100,9 @@ type Matrix struct {
 	Ballots, Empty, EqualRanking, Overvote int64
 	// Options used.
 	Options Options
+	// EqualRanks: the format allows equal rankings, so no rank is an
+	// overvote and Options.Overvote had nothing to read.
+	EqualRanks bool
 
 	n int
 	d []int64 // d[a*n+b]
@@ -261,7 +264,7 @@ func (rd *reader) read(marks []ballot.Mark) {
 func Tally(p *ballot.Profile, opt Options) *Matrix {
 	rd, names, source := newReader(p, opt)
 	n := len(names)
-	m := &Matrix{Names: names, Source: source, Options: opt, Ballots: p.Ballots(), n: n, d: make([]int64, n*n)}
+	m := &Matrix{Names: names, Source: source, Options: opt, EqualRanks: p.EqualRanks, Ballots: p.Ballots(), n: n, d: make([]int64, n*n)}
 	row := make([]int64, n) // UnrankedBelow: weight added to a's whole row
 	for i := 0; i < p.Len(); i++ {
 		w := p.Weight(i)

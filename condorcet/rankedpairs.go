@@ -14,7 +14,9 @@ type Pair struct {
 	Winner, Loser int
 	For, Against  int64
 	// Locked: Ranked Pairs locked it in; otherwise it would have made a
-	// cycle with stronger (or earlier) locked majorities.
+	// cycle with stronger (or earlier) locked majorities. Without a
+	// tie-break policy and with contested pairs: locked under every
+	// tie-breaking ranking.
 	Locked bool
 	// Group numbers the majorities of equal strength (1 the strongest).
 	Group int
@@ -26,15 +28,16 @@ type Pair struct {
 // RankedPairsDetail lists the majorities in the order considered.
 type RankedPairsDetail struct {
 	Pairs []Pair
-	// Explored: without a tie-break policy, the steps searched to find
-	// every candidate who wins under some order of the contested pairs.
-	Explored int
+	// Rankings: without a tie-break policy and with contested pairs, the
+	// tie-breaking rankings tried to find every possible winner.
+	Rankings int
 }
 
-// MaxRankedPairsOrders bounds the steps Ranked Pairs takes, without a
-// tie-break policy, to find every candidate who wins under some order of
-// contested majorities.
-const MaxRankedPairsOrders = 100000
+// MaxRankedPairsTieCandidates bounds the candidates whose order Ranked
+// Pairs tries exhaustively, without a tie-break policy, to find every
+// candidate who wins under some tie-breaking ranking (8! = 40,320
+// rankings).
+const MaxRankedPairsTieCandidates = 8
 
 // rankedPairs is Tideman's Ranked Pairs (Tideman 1987): the majorities are
 // taken strongest first (winning votes: more ballots for the winner, then
@@ -44,12 +47,14 @@ const MaxRankedPairsOrders = 100000
 //
 // Majorities of equal strength form a group. When locking a group's pairs
 // in any order gives the same locked set, no tie arises. Otherwise their
-// order matters: with a policy, they are ordered by a tie-breaking ranking
-// of the candidates (Zavist and Tideman 1989) — by the position of the
-// pair's winner (earlier first), then of its loser (later first) — and the
-// ranking used is recorded; with none, every outcome of every order is
-// found (within MaxRankedPairsOrders steps) and the winners are all
-// candidates who win under some order.
+// order matters, and they are ordered by a tie-breaking ranking of the
+// candidates (Zavist and Tideman 1989) — by the position of the pair's
+// winner (earlier first), then of its loser (later first). With a policy
+// the ranking is the given order or a drawn one, and is recorded; with
+// none, every ranking of the candidates met in groups of equal strength is
+// tried (up to MaxRankedPairsTieCandidates of them), and the winners are
+// the candidates who win under some ranking — every result the policy
+// could give.
 func rankedPairs(m *Matrix, margins bool, tb TieBreak) (*Result, error) {
 	n := m.n
 	var pairs []Pair
@@ -76,69 +81,133 @@ func rankedPairs(m *Matrix, margins bool, tb TieBreak) (*Result, error) {
 		groups[len(groups)-1] = append(groups[len(groups)-1], i)
 	}
 	r := &Result{RankedPairs: &RankedPairsDetail{Pairs: pairs}}
-	g := newLockGraph(n)
-
-	// Find the contested groups first, walking with any order: a group is
-	// contested when its order can matter given what was locked before.
-	var tbrc []int // position of each candidate in the tie-breaking ranking
-	for gi, grp := range groups {
-		cand := g.lockable(pairs, grp)
-		if len(cand) <= 1 || g.clone().lockAll(pairs, cand) {
-			for _, i := range cand {
-				pairs[i].Locked = true
-			}
-			g.lockAll(pairs, cand)
+	ranking := func(g *lockGraph) [][]int {
+		return tiers(n, func(a, b int) bool { return g.reach[a].has(b) })
+	}
+	g, locked, contested := lockGroups(pairs, groups, n, nil)
+	if !contested[0] {
+		for i := range pairs {
+			pairs[i].Locked = locked[i]
+		}
+		r.Ranking = ranking(g)
+		r.Winners = r.Ranking[0]
+		return r, nil
+	}
+	if tb.Fallback != FallbackNone {
+		tbrc, order, err := tieRanking(m, tb)
+		if err != nil {
+			return nil, err
+		}
+		g, locked, contested = lockGroups(pairs, groups, n, tbrc)
+		for i := range pairs {
+			pairs[i].Locked, pairs[i].Contested = locked[i], contested[i+1]
+		}
+		r.Tie = &Tie{Candidates: contestedCandidates(pairs), Method: tb.Fallback.String(), Order: order, Seed: tb.Seed, Winner: -1}
+		if tb.Fallback == FallbackLot {
+			r.Tie.Stream = "ranked-pairs:pairs"
+		}
+		r.Notes = append(r.Notes, "Majorities of equal strength conflict; they were locked in the order of the tie-breaking ranking "+strings.Join(order, " > ")+" (the pair whose winner ranks higher first; for one winner, the pair whose loser ranks lower first).")
+		r.Ranking = ranking(g)
+		r.Winners = r.Ranking[0]
+		return r, nil
+	}
+	// No policy: try every ranking of the candidates met in groups of more
+	// than one majority (the others' places never matter).
+	var tied []int
+	seen := newBitset(n)
+	for _, grp := range groups {
+		if len(grp) < 2 {
 			continue
 		}
-		for _, i := range cand {
-			pairs[i].Contested = true
-		}
-		if tb.Fallback == FallbackNone {
-			winners, explored, err := possibleWinners(g, pairs, groups[gi:], n)
-			if err != nil {
-				return nil, err
-			}
-			r.RankedPairs.Explored = explored
-			r.Winners = winners
-			r.Notes = append(r.Notes, fmt.Sprintf("Majorities of equal strength (group %d) conflict: the order they are locked in decides the result. No tie-break policy was given, so no ranking is defined; the winners are the candidates who win under some order (%d steps searched).", pairs[cand[0]].Group, explored))
-			return r, nil
-		}
-		if tbrc == nil {
-			var order []string
-			var err error
-			if tbrc, order, err = tieRanking(m, tb); err != nil {
-				return nil, err
-			}
-			r.Tie = &Tie{Method: tb.Fallback.String(), Order: order, Seed: tb.Seed, Winner: -1}
-			if tb.Fallback == FallbackLot {
-				r.Tie.Stream = "ranked-pairs:pairs"
-			}
-			r.Notes = append(r.Notes, "Majorities of equal strength conflict; they were locked in the order of the tie-breaking ranking "+strings.Join(order, " > ")+" (the pair whose winner ranks higher first; for one winner, the pair whose loser ranks lower first).")
-		}
-		sort.SliceStable(cand, func(x, y int) bool {
-			p, q := pairs[cand[x]], pairs[cand[y]]
-			if tbrc[p.Winner] != tbrc[q.Winner] {
-				return tbrc[p.Winner] < tbrc[q.Winner]
-			}
-			return tbrc[p.Loser] > tbrc[q.Loser]
-		})
-		for _, i := range cand {
-			if g.lock(pairs[i].Winner, pairs[i].Loser) {
-				pairs[i].Locked = true
+		for _, i := range grp {
+			for _, c := range []int{pairs[i].Winner, pairs[i].Loser} {
+				if !seen.has(c) {
+					seen.add(c)
+					tied = append(tied, c)
+				}
 			}
 		}
 	}
-	if r.Tie != nil {
-		r.Tie.Candidates = contested(pairs)
+	if len(tied) > MaxRankedPairsTieCandidates {
+		return nil, fmt.Errorf("ranked pairs: majorities of equal strength conflict among %d candidates, and finding every possible winner would try %d! tie-breaking rankings (the limit is %d candidates); give a tie-break policy (lot or order)", len(tied), len(tied), MaxRankedPairsTieCandidates)
 	}
-	r.Ranking = tiers(n, func(a, b int) bool { return g.reach[a].has(b) })
-	r.Winners = r.Ranking[0]
+	slices.Sort(tied)
+	win := newBitset(n)
+	always := make([]bool, len(pairs))
+	for i := range always {
+		always[i] = true
+	}
+	ever := make([]bool, len(pairs))
+	tbrc := make([]int, n)
+	permute(tied, func(order []int) bool {
+		r.RankedPairs.Rankings++
+		for i := range tbrc {
+			tbrc[i] = len(order) // not met: after the others, never compared
+		}
+		for i, c := range order {
+			tbrc[c] = i
+		}
+		g, locked, contested := lockGroups(pairs, groups, n, tbrc)
+		for _, k := range ranking(g)[0] {
+			win.add(k)
+		}
+		for i := range pairs {
+			always[i] = always[i] && locked[i]
+			ever[i] = ever[i] || contested[i+1]
+		}
+		return true
+	})
+	for i := range pairs {
+		pairs[i].Locked, pairs[i].Contested = always[i], ever[i]
+	}
+	for b := 0; b < n; b++ {
+		if win.has(b) {
+			r.Winners = append(r.Winners, b)
+		}
+	}
+	r.Notes = append(r.Notes, fmt.Sprintf("Majorities of equal strength conflict: the order they are locked in decides the result. No tie-break policy was given, so no ranking is defined; the winners are the candidates who win under some tie-breaking ranking (%d tried).", r.RankedPairs.Rankings))
 	return r, nil
 }
 
-// contested returns the candidates of the contested pairs so far,
+// lockGroups runs Ranked Pairs over the groups of majorities. It returns
+// the locked graph, which pairs it locked, and contested: contested[0]
+// says some group's order mattered, contested[i+1] that pair i was in such
+// a group. With tbrc nil it stops at the first such group (it only
+// detects); otherwise a contested group is ordered by the tie-breaking
+// ranking's positions tbrc.
+func lockGroups(pairs []Pair, groups [][]int, n int, tbrc []int) (*lockGraph, []bool, []bool) {
+	g := newLockGraph(n)
+	locked := make([]bool, len(pairs))
+	contested := make([]bool, len(pairs)+1)
+	for _, grp := range groups {
+		cand := g.lockable(pairs, grp)
+		if len(cand) > 1 && !g.clone().lockAll(pairs, cand) {
+			contested[0] = true
+			if tbrc == nil {
+				return g, locked, contested
+			}
+			for _, i := range cand {
+				contested[i+1] = true
+			}
+			cand = slices.Clone(cand)
+			sort.SliceStable(cand, func(x, y int) bool {
+				p, q := pairs[cand[x]], pairs[cand[y]]
+				if tbrc[p.Winner] != tbrc[q.Winner] {
+					return tbrc[p.Winner] < tbrc[q.Winner]
+				}
+				return tbrc[p.Loser] > tbrc[q.Loser]
+			})
+		}
+		for _, i := range cand {
+			locked[i] = g.lock(pairs[i].Winner, pairs[i].Loser)
+		}
+	}
+	return g, locked, contested
+}
+
+// contestedCandidates returns the candidates of the contested pairs,
 // ascending.
-func contested(pairs []Pair) []int {
+func contestedCandidates(pairs []Pair) []int {
 	var out []int
 	for _, p := range pairs {
 		if p.Contested {
@@ -248,75 +317,29 @@ func (g *lockGraph) lockAll(pairs []Pair, is []int) bool {
 	return ok
 }
 
-// possibleWinners finds the candidates who win under some order of the
-// contested pairs in the groups left. Locking a group in some order ends
-// with a maximal set of its pairs that makes no cycle with what was locked
-// before, and every such set is the end of some order (lock its pairs
-// first), so it walks those sets depth first instead of every order.
-func possibleWinners(g *lockGraph, pairs []Pair, groups [][]int, n int) ([]int, int, error) {
-	win := newBitset(n)
-	explored := 0
-	tooMany := fmt.Errorf("ranked pairs: majorities of equal strength conflict and more than %d ways of locking them would have to be tried to find every possible winner; give a tie-break policy (lot or order)", MaxRankedPairsOrders)
-	var walk func(g *lockGraph, gi int) error
-	walk = func(g *lockGraph, gi int) error {
-		for ; gi < len(groups); gi++ {
-			cand := g.lockable(pairs, groups[gi])
-			if len(cand) <= 1 || g.clone().lockAll(pairs, cand) {
-				g.lockAll(pairs, cand)
-				continue
-			}
-			var err error
-			var pick func(i int, h *lockGraph, skipped []int)
-			pick = func(i int, h *lockGraph, skipped []int) {
-				if err != nil {
-					return
-				}
-				if explored++; explored > MaxRankedPairsOrders {
-					err = tooMany
-					return
-				}
-				if i == len(cand) {
-					for _, j := range skipped { // maximal: each skipped pair now makes a cycle
-						if !h.reach[pairs[j].Loser].has(pairs[j].Winner) {
-							return
-						}
-					}
-					err = walk(h, gi+1)
-					return
-				}
-				p := pairs[cand[i]]
-				if !h.reach[p.Loser].has(p.Winner) {
-					k := h.clone()
-					k.lock(p.Winner, p.Loser)
-					pick(i+1, k, skipped)
-				}
-				pick(i+1, h, append(skipped[:len(skipped):len(skipped)], cand[i]))
-			}
-			pick(0, g, nil)
-			return err
-		}
-		for b := 0; b < n; b++ {
-			top := true
-			for a := 0; a < n; a++ {
-				if g.edge[a].has(b) {
-					top = false
-					break
-				}
-			}
-			if top {
-				win.add(b)
-			}
-		}
-		return nil
+// permute calls f with every order of xs (Heap's algorithm) until f returns
+// false.
+func permute(xs []int, f func([]int) bool) {
+	a := slices.Clone(xs)
+	c := make([]int, len(a))
+	if !f(a) {
+		return
 	}
-	if err := walk(g.clone(), 0); err != nil {
-		return nil, explored, err
-	}
-	var out []int
-	for b := 0; b < n; b++ {
-		if win.has(b) {
-			out = append(out, b)
+	for i := 0; i < len(a); {
+		if c[i] < i {
+			if i%2 == 0 {
+				a[0], a[i] = a[i], a[0]
+			} else {
+				a[c[i]], a[i] = a[i], a[c[i]]
+			}
+			if !f(a) {
+				return
+			}
+			c[i]++
+			i = 0
+		} else {
+			c[i] = 0
+			i++
 		}
 	}
-	return out, explored, nil
 }

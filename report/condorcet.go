@@ -56,7 +56,7 @@ type PairwiseJSON struct {
 func PairwiseToJSON(x *Pairwise) PairwiseJSON {
 	m := x.Matrix
 	out := PairwiseJSON{Election: x.Election, Source: x.Source, InputFormat: x.InputFormat, Notes: nonNil(x.Notes),
-		Options: map[string]string{"unranked": m.Options.Unranked.String(), "overvote": m.Options.Overvote.String()},
+		Options: map[string]string{"unranked": m.Options.Unranked.String(), "overvote": m.Options.Overvote.String(), "equal_ranks_allowed": strconv.FormatBool(m.EqualRanks)},
 		Ballots: s64(m.Ballots), Empty: s64(m.Empty), EqualRanking: s64(m.EqualRanking), Overvote: s64(m.Overvote),
 		Candidates: nonNil(m.Names), Matrix: [][]string{}, Smith: cnames(m, m.Smith()), Schwartz: cnames(m, m.Schwartz())}
 	for a := 0; a < m.N(); a++ {
@@ -163,7 +163,11 @@ func pairwiseHeader(b *strings.Builder, x *Pairwise, what, format string) {
 		title = x.Source
 	}
 	fmt.Fprintf(b, "%s: %s (%s)\n", title, what, x.InputFormat)
-	fmt.Fprintf(b, "Reading: unranked candidates %s; an overvote read as %s.\n", unrankedText(m.Options.Unranked), overvoteText(m.Options.Overvote))
+	if m.EqualRanks {
+		fmt.Fprintf(b, "Reading: unranked candidates %s; candidates at one rank are ranked equally (the format allows it).\n", unrankedText(m.Options.Unranked))
+	} else {
+		fmt.Fprintf(b, "Reading: unranked candidates %s; an overvote read as %s.\n", unrankedText(m.Options.Unranked), overvoteText(m.Options.Overvote))
+	}
 	fmt.Fprintf(b, "Ballots: %s; stating no preference %s; with an equal ranking %s; with an overvote exhausted or skipped %s.\n",
 		num(m.Ballots), num(m.Empty), num(m.EqualRanking), num(m.Overvote))
 	for _, n := range x.Notes {
