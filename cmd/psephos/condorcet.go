@@ -114,8 +114,12 @@ var irvOnly = []string{"rule", "overvote", "equal-ranking", "duplicate", "unknow
 // pairwise table. p is the profile when already read (with its format).
 func countCondorcet(cmd *cobra.Command, f *inputFlags, r *rankedFlags, c *condorcetFlags, arg string, p *ballot.Profile, fm string) error {
 	for _, name := range irvOnly {
-		if cmd.Flags().Changed(name) && (c.wanted(cmd) || name != "rule") {
+		switch {
+		case !cmd.Flags().Changed(name):
+		case c.wanted(cmd):
 			return usageError{fmt.Errorf("--%s applies to instant-runoff counts, not to --method or --pairwise (for pairwise methods see --unranked and --pairwise-overvote)", name)}
+		case name != "rule":
+			return usageError{fmt.Errorf("--%s applies to instant-runoff counts; a Debian tally sheet is counted by the Debian rule unless --rule is given", name)}
 		}
 	}
 	method := c.method
