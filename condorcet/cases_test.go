@@ -59,6 +59,12 @@ func TestCase26SymmetricCycle(t *testing.T) {
 					t.Errorf("copeland: %s %+v, want 1 win 1 loss (0 net, 1 point)", m.Names[k], s)
 				}
 			}
+		case "ranked-pairs", "ranked-pairs:margins":
+			for _, q := range r.RankedPairs.Pairs {
+				if !q.Contested || !q.Depends || q.Locked {
+					t.Errorf("%s: pair %+v; want contested, locked under some tie-breaking rankings only", spec, q)
+				}
+			}
 		case "kemeny":
 			if r.Kemeny.Optimal != 3 || r.Kemeny.Score != 25 || r.Ranking != nil {
 				t.Errorf("kemeny: %d optimal rankings of score %d, ranking %v; want 3 of 25, none defined", r.Kemeny.Optimal, r.Kemeny.Score, r.Ranking)

@@ -23,6 +23,9 @@ type Pair struct {
 	// Contested: the pair is in a group whose order decided which pairs
 	// were locked, so the tie-breaking ranking ordered it.
 	Contested bool
+	// Depends: without a tie-break policy, locked under some tie-breaking
+	// rankings and not under others.
+	Depends bool
 }
 
 // RankedPairsDetail lists the majorities in the order considered.
@@ -138,6 +141,7 @@ func rankedPairs(m *Matrix, margins bool, tb TieBreak) (*Result, error) {
 		always[i] = true
 	}
 	ever := make([]bool, len(pairs))
+	some := make([]bool, len(pairs))
 	tbrc := make([]int, n)
 	permute(tied, func(order []int) bool {
 		r.RankedPairs.Rankings++
@@ -153,12 +157,13 @@ func rankedPairs(m *Matrix, margins bool, tb TieBreak) (*Result, error) {
 		}
 		for i := range pairs {
 			always[i] = always[i] && locked[i]
+			some[i] = some[i] || locked[i]
 			ever[i] = ever[i] || contested[i+1]
 		}
 		return true
 	})
 	for i := range pairs {
-		pairs[i].Locked, pairs[i].Contested = always[i], ever[i]
+		pairs[i].Locked, pairs[i].Contested, pairs[i].Depends = always[i], ever[i], some[i] && !always[i]
 	}
 	for b := 0; b < n; b++ {
 		if win.has(b) {

@@ -302,6 +302,7 @@ type PairJSON struct {
 	Group     int    `json:"group,omitempty"`
 	Locked    *bool  `json:"locked,omitempty"`
 	Contested bool   `json:"contested,omitempty"`
+	Depends   bool   `json:"depends_on_tie_break,omitempty"`
 }
 
 // ScoreJSON is a candidate's score under a scoring method; Score is a
@@ -370,7 +371,7 @@ func MethodToJSON(m *condorcet.Matrix, r *condorcet.Result) RankedMethodJSON {
 		pairs := []PairJSON{}
 		for _, p := range r.RankedPairs.Pairs {
 			locked := p.Locked
-			pairs = append(pairs, PairJSON{Winner: name(p.Winner), Loser: name(p.Loser), For: s64(p.For), Against: s64(p.Against), Group: p.Group, Locked: &locked, Contested: p.Contested})
+			pairs = append(pairs, PairJSON{Winner: name(p.Winner), Loser: name(p.Loser), For: s64(p.For), Against: s64(p.Against), Group: p.Group, Locked: &locked, Contested: p.Contested, Depends: p.Depends})
 		}
 		out.Detail = map[string]any{"pairs": pairs}
 	case r.Copeland != nil:
@@ -609,7 +610,10 @@ func resultText(b *strings.Builder, m *condorcet.Matrix, r *condorcet.Result, fo
 		t := newTable(table.Row{"Group", "Majority", "For", "Against", "Margin", "Locked"})
 		for _, p := range r.RankedPairs.Pairs {
 			lk := "locked"
-			if !p.Locked {
+			switch {
+			case p.Depends:
+				lk = "depends on the tie-break"
+			case !p.Locked:
 				lk = "skipped (cycle)"
 			}
 			if p.Contested {
