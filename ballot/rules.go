@@ -2,7 +2,8 @@ package ballot
 
 import (
 	"fmt"
-	"strings"
+
+	"github.com/psephos/psephos/internal/enum"
 )
 
 // OvervoteRule says what a rank holding several candidates does to a ballot.
@@ -31,29 +32,11 @@ const (
 
 var overvoteNames = []string{"exhaust", "skip", "exhaust-if-multiple-continuing", "count-if-single-continuing"}
 
-func (o OvervoteRule) String() string { return enumName(overvoteNames, o, "OvervoteRule") }
+func (o OvervoteRule) String() string { return enum.Name(overvoteNames, o, "OvervoteRule") }
 
 // ParseOvervoteRule reads an OvervoteRule by its String name.
 func ParseOvervoteRule(s string) (OvervoteRule, error) {
-	return parseEnum[OvervoteRule](overvoteNames, s, "overvote rule")
-}
-
-// enumName names value v of an enumeration from its list of names.
-func enumName[T ~uint8](names []string, v T, kind string) string {
-	if int(v) < len(names) {
-		return names[v]
-	}
-	return fmt.Sprintf("%s(%d)", kind, v)
-}
-
-// parseEnum reads a value of an enumeration by its name.
-func parseEnum[T ~uint8](names []string, s, kind string) (T, error) {
-	for i, n := range names {
-		if s == n {
-			return T(i), nil
-		}
-	}
-	return 0, fmt.Errorf("unknown %s %q; expected one of: %s", kind, s, strings.Join(names, ", "))
+	return enum.Parse[OvervoteRule](overvoteNames, s, "overvote rule")
 }
 
 // DuplicateRule says what a second mark for a candidate already ranked does.
@@ -70,11 +53,11 @@ const (
 
 var duplicateNames = []string{"skip", "exhaust"}
 
-func (d DuplicateRule) String() string { return enumName(duplicateNames, d, "DuplicateRule") }
+func (d DuplicateRule) String() string { return enum.Name(duplicateNames, d, "DuplicateRule") }
 
 // ParseDuplicateRule reads a DuplicateRule by its String name.
 func ParseDuplicateRule(s string) (DuplicateRule, error) {
-	return parseEnum[DuplicateRule](duplicateNames, s, "duplicate rule")
+	return enum.Parse[DuplicateRule](duplicateNames, s, "duplicate rule")
 }
 
 // UnknownRule says what a mark naming no candidate does ([Unknown]).
@@ -89,11 +72,11 @@ const (
 
 var unknownNames = []string{"skip", "exhaust"}
 
-func (u UnknownRule) String() string { return enumName(unknownNames, u, "UnknownRule") }
+func (u UnknownRule) String() string { return enum.Name(unknownNames, u, "UnknownRule") }
 
 // ParseUnknownRule reads an UnknownRule by its String name.
 func ParseUnknownRule(s string) (UnknownRule, error) {
-	return parseEnum[UnknownRule](unknownNames, s, "unknown-candidate rule")
+	return enum.Parse[UnknownRule](unknownNames, s, "unknown-candidate rule")
 }
 
 // Rules are the ballot validity rules: what each kind of defect does to a
@@ -159,7 +142,7 @@ const (
 var reasonNames = [NumReasons]string{"no_preferences", "overvote", "skipped_ranks", "duplicate", "unknown_candidate", "equal_ranking"}
 
 // String is the reason's name as used in JSON, e.g. "skipped_ranks".
-func (r Reason) String() string { return enumName(reasonNames[:], r, "Reason") }
+func (r Reason) String() string { return enum.Name(reasonNames[:], r, "Reason") }
 
 // Defects count the ballots with each kind of defect anywhere in their
 // ranking (a ballot with two kinds counts under both, once each), whether

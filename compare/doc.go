@@ -18,6 +18,12 @@
 // with more votes, then to psephos's seeded lot, and are listed in the
 // outcome's notes.
 //
+// Ranked puts one ranked-ballot election through several counting methods:
+// instant-runoff (package stv) and the pairwise methods (package
+// condorcet), with each method's winners, ties and ranking, so that a
+// reader sees where they disagree (Burlington 2009: instant-runoff elected
+// Kiss, every Condorcet method Montroll).
+//
 // The package does not read files or print; apportionments are package
 // apportion's and package mixed's, measures package measure's.
 package compare

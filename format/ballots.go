@@ -13,6 +13,7 @@ import (
 	"github.com/psephos/psephos/election"
 	"github.com/psephos/psephos/format/aec"
 	"github.com/psephos/psephos/format/blt"
+	"github.com/psephos/psephos/format/debian"
 	"github.com/psephos/psephos/format/ess"
 	"github.com/psephos/psephos/format/internal/csvio"
 	"github.com/psephos/psephos/format/irish"
@@ -84,6 +85,11 @@ var BallotFormats = []Ballots{
 		preflib.Is,
 		func(r io.Reader, n string, o BallotOptions) (*ballot.Profile, error) {
 			return preflib.Read(r, n, preflib.Options{KeepOrder: o.KeepOrder})
+		}},
+	{debian.Format, "Debian tally sheet: \"Option N--->: Name\" lines, then \"V: 21-3 hash\" ballots (equal ranks allowed)",
+		debian.Is,
+		func(r io.Reader, n string, o BallotOptions) (*ballot.Profile, error) {
+			return debian.Read(r, n, debian.Options{KeepOrder: o.KeepOrder})
 		}},
 	{profile.VoteKitFormat, "VoteKit RankProfile CSV (rankings with weights)",
 		profile.IsVoteKit,

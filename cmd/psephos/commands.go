@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/psephos/psephos/condorcet"
 	"github.com/psephos/psephos/dataset"
 	"github.com/psephos/psephos/election"
 	"github.com/psephos/psephos/format"
@@ -69,6 +70,7 @@ func newReport() *cobra.Command {
 func newCount() *cobra.Command {
 	var f inputFlags
 	var rf rankedFlags
+	var cf condorcetFlags
 	cmd := &cobra.Command{
 		Use:   "count INPUT",
 		Short: "Every contest's result: winner, votes, majority, runner-up, ties; ranked ballots by instant-runoff, round by round",
@@ -78,14 +80,21 @@ Given ranked ballots instead (detected from the file, or with --rule, or with
 --input-format naming a ballot format: ` + strings.Join(format.BallotFormatNames(), ", ") + `),
 it counts them by instant-runoff under a named rule (--rule; presets: ` + strings.Join(stv.PresetNames(), ", ") + `)
 and shows the rounds: votes, transfers from each excluded candidate, exhausted
-ballots by reason and the threshold. --format is the output format.`,
+ballots by reason and the threshold. --format is the output format.
+
+--method counts ranked ballots by a pairwise (Condorcet) method instead:
+` + strings.Join(condorcet.MethodNames(), ", ") + ` (METHOD:VARIANT picks a variant);
+--pairwise shows the head-to-head table. A Debian tally sheet is counted by the
+Debian rule unless --rule or --method says otherwise.`,
 		Example: `  psephos count uk-ge-2024
   psephos count 2011-San_Francisco-Mayor.blt --rule san-francisco
-  psephos count ballots.csv --rule rctab --overvote exhaust-if-multiple-continuing --format json`,
+  psephos count ballots.csv --rule rctab --overvote exhaust-if-multiple-continuing --format json
+  psephos count 2009-Burlington-Mayor.blt --method schulze --pairwise
+  psephos count leader2006_tally.txt --developers 972`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if rf.isRanked(cmd, f.inputFormat, args[0]) {
-				return countRanked(cmd, &f, &rf, args[0])
+			if cf.wanted(cmd) || rf.isRanked(cmd, f.inputFormat, args[0]) {
+				return countRanked(cmd, &f, &rf, &cf, args[0])
 			}
 			l, err := f.load(cmd.Context(), args[0], cmd.ErrOrStderr())
 			if err != nil {
@@ -97,6 +106,7 @@ ballots by reason and the threshold. --format is the output format.`,
 	}
 	f.register(cmd)
 	rf.register(cmd)
+	cf.register(cmd, true)
 	return cmd
 }
 

@@ -9,17 +9,21 @@ import (
 
 	"github.com/psephos/psephos/apportion"
 	"github.com/psephos/psephos/compare"
+	"github.com/psephos/psephos/condorcet"
 	"github.com/psephos/psephos/report"
 )
 
 func newCompare() *cobra.Command {
 	var f inputFlags
+	var rf rankedFlags
+	var cf condorcetFlags
+	var methods []string
 	var systems, independents []string
 	var listShare, threshold string
 	var minShare float64
 	cmd := &cobra.Command{
-		Use:   "compare INPUT [--systems S,...]",
-		Short: "One election under several electoral systems side by side: seats, Gallagher index, largest party",
+		Use:   "compare INPUT [--systems S,...] | compare BALLOTS [--methods M,...]",
+		Short: "One election under several electoral systems side by side; ranked ballots under several counting methods",
 		Long: `Put one constituency election through several electoral systems and show each
 party's seats side by side, with each system's Gallagher index, its largest
 party, and a line stating the method and every assumption.
@@ -34,12 +38,24 @@ A system is KIND[:METHOD][@SCOPE]:
                          seats as list seats
   parallel@region        parallel voting: list seats added to constituency seats
 
-Everything but fptp is a projection from the same votes (see the README).`,
+Everything but fptp is a projection from the same votes (see the README).
+
+Given ranked ballots (detected, or --input-format naming a ballot format,
+or --methods), compare counts them by each of --methods — irv (instant-runoff
+under --rule) and the pairwise methods ` + strings.Join(condorcet.MethodNames(), ", ") + `
+(METHOD:VARIANT picks a variant) — and says where they disagree.`,
 		Example: `  psephos compare uk-ge-2024
   psephos compare uk-ge-2024 --systems fptp,dhondt@region,sainte-lague,ams@region --list-share 40
-  psephos compare uk-ge-2024 --systems fptp,hare@nation,ams:sainte-lague@region --threshold 5 --format json`,
+  psephos compare uk-ge-2024 --systems fptp,hare@nation,ams:sainte-lague@region --threshold 5 --format json
+  psephos compare 2009-Burlington-Mayor.blt --methods irv,schulze,ranked-pairs,copeland,borda --rule burlington-2009`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if cmd.Flags().Changed("methods") || rf.isRanked(cmd, f.inputFormat, args[0]) {
+				if cmd.Flags().Changed("systems") {
+					return usageError{fmt.Errorf("--systems applies to results files; ranked ballots are compared by --methods")}
+				}
+				return compareRanked(cmd, &f, &rf, &cf, methods, args[0])
+			}
 			var sys []compare.System
 			for _, s := range systems {
 				x, err := compare.ParseSystem(s)
@@ -93,5 +109,8 @@ Everything but fptp is a projection from the same votes (see the README).`,
 	fl.StringVar(&threshold, "threshold", "", "a legal threshold for list seats, percent of the votes in the system's scope")
 	fl.StringSliceVar(&independents, "independent", []string{"Ind"}, "party IDs whose candidates stand as individuals under list systems (one-person lists)")
 	fl.Float64Var(&minShare, "min-share", 0.5, "table and Markdown: sum parties with no seats anywhere below this percent of the votes into one row")
+	fl.StringSliceVar(&methods, "methods", defaultMethods, "ranked ballots: methods to compare, comma-separated: irv, "+strings.Join(condorcet.MethodNames(), ", ")+" (METHOD:VARIANT for a variant)")
+	rf.registerCompare(cmd)
+	cf.register(cmd, false)
 	return cmd
 }

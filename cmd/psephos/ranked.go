@@ -218,10 +218,14 @@ func isTerminal(w io.Writer) bool {
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
 
-// countRanked reads ranked ballots and counts them by instant-runoff.
-func countRanked(cmd *cobra.Command, f *inputFlags, r *rankedFlags, arg string) error {
+// countRanked reads ranked ballots and counts them by instant-runoff, or
+// by a pairwise method when asked (or for a Debian tally sheet).
+func countRanked(cmd *cobra.Command, f *inputFlags, r *rankedFlags, c *condorcetFlags, arg string) error {
 	if err := f.check(); err != nil {
 		return err
+	}
+	if c.wanted(cmd) {
+		return countCondorcet(cmd, f, r, c, arg, nil, "")
 	}
 	rl, err := r.rules(cmd, f.seed)
 	if err != nil {
@@ -230,6 +234,9 @@ func countRanked(cmd *cobra.Command, f *inputFlags, r *rankedFlags, arg string) 
 	p, fm, err := r.read(arg, f.inputFormat, cmd.ErrOrStderr())
 	if err != nil {
 		return err
+	}
+	if isDebian(cmd, fm) {
+		return countCondorcet(cmd, f, r, c, arg, p, fm)
 	}
 	if !cmd.Flags().Changed("seats") && p.Seats > 1 && rl.Filling == stv.SingleSeat {
 		return usageError{fmt.Errorf("%s asks for %d seats; instant-runoff fills one (give --seats 1 to count it for one seat, or --filling sequential)", arg, p.Seats)}
