@@ -1,0 +1,383 @@
+package stv
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+	"sort"
+
+	"github.com/psephos/psephos/ballot"
+)
+
+// meekCount counts by Meek's or Warren's method. Every elected candidate
+// has a keep factor kf: the share of each ballot's value reaching them
+// that they keep (Meek), or the value they keep from each ballot while it
+// has that much (Warren); the rest passes on. Keep factors are found by
+// iteration so that every elected candidate keeps about a quota.
+type meekCount[N any] struct {
+	ar     arith[N]
+	r      *Rules
+	pp     *ballot.Prepared
+	names  []string
+	n      int
+	seats  int
+	warren bool
+	state  []cstate
+	walk   []bool // hopeful or elected: the ballot stops at them
+	kf     []N
+	vote   []N
+	exh    N // votes kept by no one (exhausted and rounding residue)
+	quota  N
+	omega  N
+	hist   [][]N
+	stages []Stage
+	ties   tieBreaker[N]
+	nElect int
+	iters  int
+}
+
+func newMeek[N any](ar arith[N], pp *ballot.Prepared, r *Rules, seats int) *meekCount[N] {
+	n := len(pp.Profile.Candidates)
+	m := &meekCount[N]{ar: ar, r: r, pp: pp, names: pp.Profile.Candidates, n: n, seats: seats,
+		warren: r.Method == Warren, state: make([]cstate, n), walk: make([]bool, n), kf: make([]N, n), vote: make([]N, n)}
+	for k := range m.kf {
+		m.kf[k] = ar.whole(1)
+		m.walk[k] = true
+	}
+	for _, k := range pp.Profile.Withdrawn {
+		m.state[k] = withdrawn
+		m.walk[k] = false
+		m.kf[k] = ar.whole(0)
+	}
+	// omega = 10^-Omega.
+	om := r.Meek.Omega
+	if om <= 0 {
+		om = 6
+	}
+	pow := int64(1)
+	for i := 0; i < om && i < 18; i++ {
+		pow *= 10
+	}
+	m.omega = ar.mulDiv(ar.whole(1), ar.whole(1), ar.whole(pow))
+	if ar.sign(m.omega) == 0 {
+		m.omega = ar.unit()
+	}
+	m.ties = tieBreaker[N]{ar: ar, tb: r.TieBreak, names: m.names, hist: &m.hist}
+	return m
+}
+
+// distribute passes every ballot down its ranking: a hopeful candidate
+// takes what is left; an elected one keeps its keep factor's share.
+func (m *meekCount[N]) distribute() {
+	ar, pp := m.ar, m.pp
+	zero := ar.whole(0)
+	for k := range m.vote {
+		m.vote[k] = zero
+	}
+	one := ar.whole(1)
+	exh := zero
+	for i := 0; i < pp.Len(); i++ {
+		w := pp.Weight(i)
+		rem := one
+		pos := int32(0)
+		for {
+			st, c, at, _ := pp.Next(i, pos, m.walk)
+			if st != ballot.Counts {
+				break
+			}
+			if m.state[c] == hopeful {
+				m.vote[c] = ar.add(m.vote[c], ar.mulInt(rem, w))
+				rem = zero
+				break
+			}
+			var keep N
+			if m.warren {
+				keep = m.kf[c]
+				if ar.cmp(keep, rem) > 0 {
+					keep = rem
+				}
+			} else if m.r.Meek.RoundUp {
+				keep = ar.mulUp(rem, m.kf[c])
+			} else {
+				keep = ar.mul(rem, m.kf[c])
+			}
+			m.vote[c] = ar.add(m.vote[c], ar.mulInt(keep, w))
+			if !m.warren && !ar.exact() {
+				if m.r.Meek.RoundUp {
+					rem = ar.mulUp(rem, ar.sub(one, m.kf[c]))
+				} else {
+					rem = ar.mul(rem, ar.sub(one, m.kf[c]))
+				}
+			} else {
+				rem = ar.sub(rem, keep)
+			}
+			if ar.sign(rem) <= 0 {
+				break
+			}
+			pos = pp.After(i, at)
+		}
+		if ar.sign(rem) > 0 {
+			exh = ar.add(exh, ar.mulInt(rem, w))
+		}
+	}
+	m.exh = exh
+}
+
+// total is the votes counting for elected or hopeful candidates.
+func (m *meekCount[N]) total() N {
+	t := m.ar.whole(0)
+	for k, s := range m.state {
+		if s == hopeful || s == elected {
+			t = m.ar.add(t, m.vote[k])
+		}
+	}
+	return t
+}
+
+func (m *meekCount[N]) computeQuota() N {
+	ar := m.ar
+	base := m.total()
+	s := int64(m.seats)
+	switch m.r.Quota.Formula {
+	case QuotaDroopNZ:
+		if ar.exact() {
+			return ar.divInt(base, s+1)
+		}
+		return ar.add(ar.divInt(base, s+1), ar.unit())
+	case QuotaDroop:
+		return ar.add(ar.floorWhole(ar.divInt(base, s+1)), ar.whole(1))
+	default:
+		return ar.divInt(base, s+1)
+	}
+}
+
+func (m *meekCount[N]) hasQuota(v N) bool {
+	c := m.ar.cmp(v, m.quota)
+	if m.r.Quota.Criterion == ExceedQuota {
+		return c > 0
+	}
+	return c >= 0
+}
+
+func (m *meekCount[N]) hopefuls() []int {
+	var out []int
+	for k, s := range m.state {
+		if s == hopeful {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func (m *meekCount[N]) surplus() N {
+	t := m.ar.whole(0)
+	for k, s := range m.state {
+		if s == elected {
+			if d := m.ar.sub(m.vote[k], m.quota); m.ar.sign(d) > 0 {
+				t = m.ar.add(t, d)
+			}
+		}
+	}
+	return t
+}
+
+func (m *meekCount[N]) record(st Stage) *Stage {
+	st.Number = len(m.stages) + 1
+	st.Votes = make([]Value, m.n)
+	st.KeepFactors = make([]Value, m.n)
+	for k := range m.vote {
+		st.Votes[k] = m.ar.value(m.vote[k])
+		st.KeepFactors[k] = m.ar.value(m.kf[k])
+	}
+	st.Exhausted = m.ar.value(m.exh)
+	st.LossByFraction = m.ar.value(m.ar.whole(0))
+	st.Quota = m.ar.value(m.quota)
+	m.hist = append(m.hist, append([]N(nil), m.vote...))
+	m.stages = append(m.stages, st)
+	return &m.stages[len(m.stages)-1]
+}
+
+func (m *meekCount[N]) elect(st *Stage, k int, why string) {
+	m.state[k] = elected
+	m.nElect++
+	st.Elected = append(st.Elected, Election{Candidate: k, Reason: why})
+}
+
+func (m *meekCount[N]) exclude(k int) {
+	m.state[k] = excluded
+	m.walk[k] = false
+	m.kf[k] = m.ar.whole(0)
+}
+
+// iterate updates keep factors until a candidate is elected, the surplus
+// is at most omega, or it stops falling. It reports whether someone was
+// elected.
+func (m *meekCount[N]) iterate(st *Stage) (bool, error) {
+	ar := m.ar
+	var last N
+	haveLast := false
+	for it := 1; ; it++ {
+		m.distribute()
+		m.quota = m.computeQuota()
+		st.Iterations = it
+		m.iters++
+		var got []int
+		for _, k := range m.hopefuls() {
+			if m.hasQuota(m.vote[k]) {
+				got = append(got, k)
+			}
+		}
+		if len(got) > 0 {
+			sort.SliceStable(got, func(i, j int) bool { return ar.cmp(m.vote[got[i]], m.vote[got[j]]) > 0 })
+			for _, k := range got {
+				if m.nElect < m.seats {
+					m.elect(st, k, "quota")
+				}
+			}
+			return true, nil
+		}
+		s := m.surplus()
+		if ar.cmp(s, m.omega) <= 0 {
+			st.Note = "surplus " + ar.value(s).String() + " at most omega"
+			return false, nil
+		}
+		if haveLast && ar.cmp(s, last) >= 0 {
+			st.Note = "surplus stable at " + ar.value(s).String()
+			return false, nil
+		}
+		if it > 100000 {
+			return false, errors.New("Meek iteration did not converge")
+		}
+		last, haveLast = s, true
+		for k, stt := range m.state {
+			if stt != elected {
+				continue
+			}
+			if ar.exact() {
+				m.kf[k] = ar.mulDiv(m.kf[k], m.quota, m.vote[k])
+			} else {
+				m.kf[k] = ar.mulDivUp(m.kf[k], m.quota, m.vote[k])
+			}
+		}
+	}
+}
+
+func (m *meekCount[N]) run() error {
+	ar := m.ar
+	// First stage: first preferences, every keep factor one.
+	m.distribute()
+	m.quota = m.computeQuota()
+	m.record(Stage{Kind: FirstStage})
+	for {
+		left := m.seats - m.nElect
+		hs := m.hopefuls()
+		cur := &m.stages[len(m.stages)-1]
+		if left <= 0 {
+			return nil
+		}
+		if len(hs) <= left {
+			sort.SliceStable(hs, func(i, j int) bool { return ar.cmp(m.vote[hs[i]], m.vote[hs[j]]) > 0 })
+			for _, k := range hs {
+				m.elect(cur, k, "remaining")
+			}
+			return nil
+		}
+		var st Stage
+		st.Kind = IterationStage
+		got, err := m.iterate(&st)
+		if err != nil {
+			return err
+		}
+		if !got {
+			// Exclude the lowest hopeful candidate(s).
+			hs = m.hopefuls()
+			var out []int
+			if m.r.Exclusion == ExcludeBatch {
+				out = m.sureLosers(hs)
+			}
+			if len(out) == 0 {
+				low := hs[0]
+				for _, k := range hs {
+					if ar.cmp(m.vote[k], m.vote[low]) < 0 {
+						low = k
+					}
+				}
+				var tied []int
+				for _, k := range hs {
+					if ar.cmp(m.vote[k], m.vote[low]) == 0 {
+						tied = append(tied, k)
+					}
+				}
+				if len(tied) > 1 {
+					// The stage's votes join the history for the countback.
+					m.hist = append(m.hist, append([]N(nil), m.vote...))
+					k, tie, err := m.ties.decide(tied, true, len(m.stages)+1, "exclusion")
+					m.hist = m.hist[:len(m.hist)-1]
+					if err != nil {
+						return err
+					}
+					st.Ties = append(st.Ties, *tie)
+					low = k
+				}
+				out = []int{low}
+			}
+			for _, k := range out {
+				m.exclude(k)
+			}
+			st.Excluded = out
+		}
+		m.record(st)
+	}
+}
+
+// sureLosers is the largest set of lowest hopeful candidates whose votes
+// together with the total surplus are fewer than the next candidate's,
+// leaving enough hopefuls for the vacancies (Droop's "defeat_batch=safe").
+func (m *meekCount[N]) sureLosers(hs []int) []int {
+	ar := m.ar
+	s := append([]int(nil), hs...)
+	sort.SliceStable(s, func(i, j int) bool { return ar.cmp(m.vote[s[i]], m.vote[s[j]]) < 0 })
+	maxOut := len(s) - (m.seats - m.nElect)
+	sum := m.surplus()
+	best := 0
+	for k := 0; k+1 < len(s) && k < maxOut; k++ {
+		sum = ar.add(sum, m.vote[s[k]])
+		if ar.cmp(sum, m.vote[s[k+1]]) < 0 {
+			best = k + 1
+		}
+	}
+	return s[:best]
+}
+
+// countMeek runs a Meek or Warren count in the rule's arithmetic.
+func countMeek(pp *ballot.Prepared, r *Rules, seats int) (stages []Stage, elected []int, quota Value, err error) {
+	defer func() {
+		if e := recover(); e != nil {
+			if o, ok := e.(overflowError); ok {
+				err = o
+				return
+			}
+			panic(e)
+		}
+	}()
+	order := func(ss []Stage) []int {
+		var out []int
+		for _, st := range ss {
+			for _, e := range st.Elected {
+				out = append(out, e.Candidate)
+			}
+		}
+		return out
+	}
+	if r.Arithmetic.Kind == Exact {
+		m := newMeek[*big.Rat](ratArith{}, pp, r, seats)
+		err = m.run()
+		return m.stages, order(m.stages), m.stages[0].Quota, err
+	}
+	if r.Arithmetic.Decimals < 1 || r.Arithmetic.Decimals > 9 {
+		return nil, nil, Value{}, fmt.Errorf("Meek in fixed-point arithmetic with %d decimals: expected 1 to 9 (or exact arithmetic)", r.Arithmetic.Decimals)
+	}
+	m := newMeek[int64](newFixed(r.Arithmetic.Decimals), pp, r, seats)
+	err = m.run()
+	return m.stages, order(m.stages), m.stages[0].Quota, err
+}
