@@ -201,7 +201,7 @@ func newFixed(dp int) fixedArith {
 	return fixedArith{dp: dp, scale: s}
 }
 
-func (f fixedArith) whole(n int64) int64 { return n * f.scale }
+func (f fixedArith) whole(n int64) int64  { return n * f.scale }
 func (f fixedArith) add(a, b int64) int64 { return a + b }
 func (f fixedArith) sub(a, b int64) int64 { return a - b }
 func (f fixedArith) cmp(a, b int64) int {
@@ -213,7 +213,7 @@ func (f fixedArith) cmp(a, b int64) int {
 	}
 	return 0
 }
-func (f fixedArith) sign(a int64) int         { return f.cmp(a, 0) }
+func (f fixedArith) sign(a int64) int              { return f.cmp(a, 0) }
 func (f fixedArith) mulInt(a int64, k int64) int64 { return checkedMul(a, k) }
 func (f fixedArith) divInt(a int64, k int64) int64 {
 	q := a / k
@@ -317,6 +317,6 @@ func (ratArith) floorWhole(a *big.Rat) *big.Rat {
 	q.DivMod(a.Num(), a.Denom(), m)
 	return new(big.Rat).SetInt(q)
 }
-func (ratArith) unit() *big.Rat            { return new(big.Rat) }
-func (ratArith) value(a *big.Rat) Value    { return Value{dp: -1, rat: a} }
-func (ratArith) exact() bool               { return true }
+func (ratArith) unit() *big.Rat         { return new(big.Rat) }
+func (ratArith) value(a *big.Rat) Value { return Value{dp: -1, rat: a} }
+func (ratArith) exact() bool            { return true }
