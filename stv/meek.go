@@ -210,9 +210,10 @@ func (m *meekCount[N]) exclude(k int) {
 }
 
 // iterate updates keep factors until a candidate is elected, the surplus
-// is at most omega, or it stops falling. It reports whether someone was
-// elected.
-func (m *meekCount[N]) iterate(st *Stage) (bool, error) {
+// is at most omega or stops falling, or (ExcludeBatch) there are sure
+// losers to exclude. It returns whether someone was elected, and the sure
+// losers.
+func (m *meekCount[N]) iterate(st *Stage) (bool, []int, error) {
 	ar := m.ar
 	var last N
 	haveLast := false
@@ -234,19 +235,25 @@ func (m *meekCount[N]) iterate(st *Stage) (bool, error) {
 					m.elect(st, k, "quota")
 				}
 			}
-			return true, nil
+			return true, nil, nil
 		}
 		s := m.surplus()
 		if ar.cmp(s, m.omega) <= 0 {
 			st.Note = "surplus " + ar.value(s).String() + " at most omega"
-			return false, nil
+			return false, nil, nil
 		}
 		if haveLast && ar.cmp(s, last) >= 0 {
 			st.Note = "surplus stable at " + ar.value(s).String()
-			return false, nil
+			return false, nil, nil
 		}
-		if it > 100000 {
-			return false, errors.New("Meek iteration did not converge")
+		if m.r.Exclusion == ExcludeBatch {
+			if b := m.sureLosers(m.hopefuls(), s); len(b) > 0 {
+				st.Note = "sure losers at surplus " + ar.value(s).String()
+				return false, b, nil
+			}
+		}
+		if it > 1000000 {
+			return false, nil, errors.New("Meek iteration did not converge")
 		}
 		last, haveLast = s, true
 		for k, stt := range m.state {
@@ -284,17 +291,13 @@ func (m *meekCount[N]) run() error {
 		}
 		var st Stage
 		st.Kind = IterationStage
-		got, err := m.iterate(&st)
+		got, out, err := m.iterate(&st)
 		if err != nil {
 			return err
 		}
 		if !got {
-			// Exclude the lowest hopeful candidate(s).
+			// Exclude the sure losers, or the lowest hopeful candidate.
 			hs = m.hopefuls()
-			var out []int
-			if m.r.Exclusion == ExcludeBatch {
-				out = m.sureLosers(hs)
-			}
 			if len(out) == 0 {
 				low := hs[0]
 				for _, k := range hs {
@@ -332,21 +335,46 @@ func (m *meekCount[N]) run() error {
 
 // sureLosers is the largest set of lowest hopeful candidates whose votes
 // together with the total surplus are fewer than the next candidate's,
-// leaving enough hopefuls for the vacancies (Droop's "defeat_batch=safe").
-func (m *meekCount[N]) sureLosers(hs []int) []int {
+// leaving enough hopefuls for the vacancies and never parting candidates
+// within the surplus of each other (Droop's "defeat_batch=safe").
+func (m *meekCount[N]) sureLosers(hs []int, surplus N) []int {
 	ar := m.ar
 	s := append([]int(nil), hs...)
 	sort.SliceStable(s, func(i, j int) bool { return ar.cmp(m.vote[s[i]], m.vote[s[j]]) < 0 })
+	// Groups of candidates within the surplus of the group's first (of
+	// zero, for the first group).
+	var groups [][]int
+	ref := ar.whole(0)
+	for _, k := range s {
+		if ar.cmp(ar.add(ref, surplus), m.vote[k]) >= 0 {
+			if len(groups) == 0 {
+				groups = append(groups, nil)
+			}
+			groups[len(groups)-1] = append(groups[len(groups)-1], k)
+			continue
+		}
+		groups = append(groups, []int{k})
+		ref = m.vote[k]
+	}
 	maxOut := len(s) - (m.seats - m.nElect)
-	sum := m.surplus()
-	best := 0
-	for k := 0; k+1 < len(s) && k < maxOut; k++ {
-		sum = ar.add(sum, m.vote[s[k]])
-		if ar.cmp(sum, m.vote[s[k+1]]) < 0 {
-			best = k + 1
+	sum := ar.whole(0)
+	out, n, best := []int(nil), 0, -1
+	for g := 0; g+1 < len(groups); g++ {
+		n += len(groups[g])
+		if n > maxOut {
+			break
+		}
+		for _, k := range groups[g] {
+			sum = ar.add(sum, m.vote[k])
+		}
+		if ar.cmp(ar.add(sum, surplus), m.vote[groups[g+1][0]]) < 0 {
+			best = g
 		}
 	}
-	return s[:best]
+	for g := 0; g <= best; g++ {
+		out = append(out, groups[g]...)
+	}
+	return out
 }
 
 // countMeek runs a Meek or Warren count in the rule's arithmetic.
