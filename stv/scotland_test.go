@@ -151,3 +151,61 @@ func norm(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 var _ = ballot.NumReasons
 var _ stv.Stage
+
+// conserved checks that at every stage the candidates' votes, the
+// non-transferable votes and the loss by fraction add up to the valid
+// ballots: no vote is created or lost unrecorded.
+func conserved(t *testing.T, what string, res *stv.Result, valid int64) {
+	t.Helper()
+	for _, st := range res.Stages {
+		sum := st.Exhausted.Add(st.LossByFraction)
+		for _, v := range st.Votes {
+			sum = sum.Add(v)
+		}
+		if sum.Cmp(stv.Whole(valid)) != 0 {
+			t.Errorf("%s stage %d: votes, exhausted and loss add to %s, not %d", what, st.Number, sum, valid)
+			return
+		}
+	}
+}
+
+// Every ward in ranked/scot-elex (1,100 BLT files of Scottish council
+// elections 2007–2022, about 5.6 million ballots; data README: no
+// outcomes, a robustness corpus) counts under the Scottish rule: each
+// fills its seats, and at every stage the votes are conserved. The one
+// file that is not valid BLT (commas) is refused with its file:line.
+func TestScotElexCorpus(t *testing.T) {
+	root := datadir.Path(t, "ranked/scot-elex/blt_files")
+	files, err := filepath.Glob(filepath.Join(root, "*", "*.blt"))
+	if err != nil || len(files) != 1100 {
+		t.Fatalf("found %d files (%v), want 1100", len(files), err)
+	}
+	var ballots int64
+	counted, multi := 0, 0
+	for _, path := range files {
+		p, _, err := format.ReadBallotsFile(path, format.BallotOptions{})
+		if strings.HasSuffix(path, "perth_kinross_2016_by_election_ward9.blt") {
+			if err == nil || !strings.Contains(err.Error(), "perth_kinross_2016_by_election_ward9.blt:1:") {
+				t.Errorf("the invalid file gave %v, want a file:1 error", err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := countRule(t, p, preset(t, "scotland"))
+		if len(res.Elected) != p.Seats {
+			t.Errorf("%s: %d elected for %d seats", path, len(res.Elected), p.Seats)
+		}
+		conserved(t, filepath.Base(path), res, p.Ballots()-res.Defects.Blank)
+		ballots += p.Ballots()
+		counted++
+		if p.Seats > 1 {
+			multi++
+		}
+	}
+	if counted != 1099 || multi < 1060 || ballots < 5_500_000 {
+		t.Errorf("counted %d wards (%d multi-seat), %d ballots", counted, multi, ballots)
+	}
+	t.Logf("%d wards counted, %d with several seats, %d ballots", counted, multi, ballots)
+}
