@@ -321,3 +321,70 @@ type MeekOptions struct {
 	// otherwise both are rounded down (exact arithmetic ignores it).
 	RoundUp bool
 }
+
+// ParseQuotaCriterion reads a QuotaCriterion by its String name.
+func ParseQuotaCriterion(s string) (QuotaCriterion, error) {
+	i, err := parse(criterionNames, s, "quota criterion")
+	return QuotaCriterion(i), err
+}
+
+// ParseQuotaBase reads a QuotaBase by its String name.
+func ParseQuotaBase(s string) (QuotaBase, error) {
+	i, err := parse(quotaBaseNames, s, "quota base")
+	return QuotaBase(i), err
+}
+
+// ParseArithmetic reads an Arithmetic: "exact", or "fixed-N" with N
+// decimal places (0 to 9).
+func ParseArithmetic(s string) (Arithmetic, error) {
+	if s == "exact" {
+		return Arithmetic{Kind: Exact}, nil
+	}
+	var d int
+	if n, err := fmt.Sscanf(s, "fixed-%d", &d); err != nil || n != 1 || d < 0 || d > 9 || fmt.Sprintf("fixed-%d", d) != s {
+		return Arithmetic{}, fmt.Errorf("unknown arithmetic %q; expected exact or fixed-N with N from 0 to 9 decimal places", s)
+	}
+	return Arithmetic{Kind: FixedPoint, Decimals: d}, nil
+}
+
+// ParseSurplusPapers reads a SurplusPapers by its String name.
+func ParseSurplusPapers(s string) (SurplusPapers, error) {
+	i, err := parse(surplusPapersNames, s, "surplus papers")
+	return SurplusPapers(i), err
+}
+
+// ParseWeighting reads a Weighting by its String name.
+func ParseWeighting(s string) (Weighting, error) {
+	i, err := parse(weightingNames, s, "weighting")
+	return Weighting(i), err
+}
+
+// ParseRounding reads a Rounding by its String name.
+func ParseRounding(s string) (Rounding, error) {
+	i, err := parse(roundingNames, s, "rounding")
+	return Rounding(i), err
+}
+
+// ParseSurplusOrder reads a SurplusOrder by its String name.
+func ParseSurplusOrder(s string) (SurplusOrder, error) {
+	i, err := parse(surplusOrderNames, s, "surplus order")
+	return SurplusOrder(i), err
+}
+
+// ParseDeferral reads a Deferral by its String name.
+func ParseDeferral(s string) (Deferral, error) {
+	i, err := parse(deferralNames, s, "deferral")
+	return Deferral(i), err
+}
+
+// ParseExclusionTransfer reads an ExclusionTransfer by its String name.
+func ParseExclusionTransfer(s string) (ExclusionTransfer, error) {
+	i, err := parse(exclusionTransferNames, s, "exclusion transfer")
+	return ExclusionTransfer(i), err
+}
+
+// ParseLastVacancy reads a LastVacancy by its String name.
+func ParseLastVacancy(s string) (LastVacancy, error) {
+	i, err := parse(lastVacancyNames, s, "last vacancy")
+	return LastVacancy(i), err
+}
