@@ -72,6 +72,9 @@ type gcount[N any] struct {
 	ties     tieBreaker[N]
 
 	// scratch for sorting papers
+	where   []int32
+	at      []int32
+	cnt     []int32
 	dest    [][]item
 	destP   []int64
 	touched []int
@@ -99,26 +102,60 @@ func newGCount[N any](ar arith[N], pp *ballot.Prepared, r *Rules, seats int) *gc
 
 // sortItems sorts papers by their next continuing preference from entry
 // pos (next: from after it) into g.dest; exhausted ones into g.ex. It
-// returns the papers that moved to a candidate.
+// returns the papers that moved to a candidate. The papers going to the
+// candidates share one new array, carved in two passes.
 func (g *gcount[N]) sortItems(items []item, next bool) int64 {
+	if cap(g.where) < len(items) {
+		g.where = make([]int32, len(items))
+		g.at = make([]int32, len(items))
+	}
+	where, ats := g.where[:len(items)], g.at[:len(items)]
+	cnt := g.cnt
+	if cnt == nil {
+		cnt = make([]int32, g.n)
+		g.cnt = cnt
+	}
 	var moved int64
-	for _, it := range items {
+	total := 0
+	for i, it := range items {
 		pos := it.pos
 		if next {
 			pos = g.pp.After(int(it.rk), pos)
 		}
 		st, cand, at, why := g.pp.Next(int(it.rk), pos, g.cont)
+		ats[i] = at
 		if st != ballot.Counts {
 			// Inactive (count-if-single-continuing) is refused by Count.
+			where[i] = -1 - int32(why)
 			g.ex = append(g.ex, exItem{item{it.rk, at, it.n}, why})
 			continue
 		}
-		if g.destP[cand] == 0 {
+		where[i] = cand
+		if cnt[cand] == 0 && g.destP[cand] == 0 {
 			g.touched = append(g.touched, int(cand))
 		}
-		g.dest[cand] = append(g.dest[cand], item{it.rk, at, it.n})
+		cnt[cand]++
+		total++
 		g.destP[cand] += it.n
 		moved += it.n
+	}
+	slab := make([]item, total)
+	off := 0
+	for _, c := range g.touched {
+		if cnt[c] == 0 {
+			continue
+		}
+		n := int(cnt[c])
+		if len(g.dest[c]) == 0 {
+			g.dest[c] = slab[off : off : off+n]
+		}
+		off += n
+		cnt[c] = 0
+	}
+	for i, it := range items {
+		if c := where[i]; c >= 0 {
+			g.dest[c] = append(g.dest[c], item{it.rk, ats[i], it.n})
+		}
 	}
 	return moved
 }

@@ -29,8 +29,10 @@ type adder struct {
 	file  string
 
 	// sequential
-	seq   bool
-	marks []ballot.Mark
+	seq    bool
+	keep   bool  // the order must be kept: never parallel
+	parsed int64 // bytes parsed sequentially
+	marks  []ballot.Mark
 
 	// parallel
 	workers []*worker
@@ -55,21 +57,29 @@ type worker struct {
 	err   *election.Error
 }
 
+// parallelAfter is the bytes of ballot lines parsed line by line before
+// the workers start: a small file is read faster without them.
+const parallelAfter = 1 << 20
+
 func newAdder(p *ballot.Profile, nc int, nicks map[string]int, file string, keepOrder bool) *adder {
-	a := &adder{p: p, nc: nc, nicks: nicks, file: file, seq: keepOrder}
-	if keepOrder {
-		return a
-	}
+	// Lines are parsed in order, into p, until parallelAfter bytes; the
+	// workers' profiles are merged after them (finish), in order of first
+	// appearance, so the result is the same.
+	return &adder{p: p, nc: nc, nicks: nicks, file: file, seq: true, keep: keepOrder}
+}
+
+// start starts the workers.
+func (a *adder) start() {
+	a.seq = false
 	n := min(runtime.GOMAXPROCS(0), 4)
 	a.free = make(chan *batch, 3*n+1)
 	for i := 0; i < n; i++ {
-		w := &worker{in: make(chan *batch, 2), seen: map[string]int32{}, p: ballot.NewProfile(make([]string, nc))}
+		w := &worker{in: make(chan *batch, 2), seen: map[string]int32{}, p: ballot.NewProfile(make([]string, a.nc))}
 		a.workers = append(a.workers, w)
 		a.wg.Add(1)
 		go a.run(w)
 	}
 	a.cur = &batch{}
-	return a
 }
 
 // line adds one ballot line (trimmed) found at line number at.
@@ -82,6 +92,9 @@ func (a *adder) line(t []byte, at int) error {
 			return &election.Error{Pos: election.Pos{File: a.file, Line: at}, Msg: err.Error()}
 		}
 		a.p.Add(a.marks, w)
+		if a.parsed += int64(len(t)); a.parsed > parallelAfter && !a.keep {
+			a.start()
+		}
 		return nil
 	}
 	a.cur.data = append(append(a.cur.data, t...), '\n')
