@@ -239,7 +239,7 @@ func (r Rules) Prepare(p *Profile) *Prepared {
 			pp.Ballots += w
 			continue
 		}
-		gen++ // plainRanking stamped seen
+		gen++           // plainRanking stamped seen
 		var has [6]bool // overvote, equal, skipped, duplicate, unknown, beyond
 		end := NoPreferences
 		stopped := false
