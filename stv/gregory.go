@@ -770,7 +770,7 @@ func (g *gcount[N]) exclusionGroups(cs []int) []group[N] {
 	}
 	if len(out) == 0 {
 		// No papers at all: one empty count excludes them.
-		out = []group[N]{{from: cs, parcels: make([][]*parcel[N], len(cs))}}
+		out = []group[N]{{from: cs, parcels: make([][]*parcel[N], len(cs)), tv: g.ar.whole(0)}}
 	}
 	return out
 }

@@ -34,6 +34,7 @@ type meekCount[N any] struct {
 	ties   tieBreaker[N]
 	nElect int
 	iters  int
+	guard  int64 // exact keep factors are rounded up to multiples of 1/guard
 }
 
 func newMeek[N any](ar arith[N], pp *ballot.Prepared, r *Rules, seats int) *meekCount[N] {
@@ -63,7 +64,20 @@ func newMeek[N any](ar arith[N], pp *ballot.Prepared, r *Rules, seats int) *meek
 		m.omega = ar.unit()
 	}
 	m.ties = tieBreaker[N]{ar: ar, tb: r.TieBreak, names: m.names, hist: &m.hist}
+	g := int64(1)
+	for i := 0; i < om+8 && i < 18; i++ {
+		g *= 10
+	}
+	m.guard = g
 	return m
+}
+
+// roundUpRat rounds an exact value up to a multiple of 1/den.
+func roundUpRat[N any](ar arith[N], v N, den int64) N {
+	zero := ar.whole(0)
+	x := ar.mulInt(v, den)
+	ceil := ar.sub(zero, ar.floorWhole(ar.sub(zero, x)))
+	return ar.divInt(ceil, den)
 }
 
 // distribute passes every ballot down its ranking: a hopeful candidate
@@ -261,7 +275,10 @@ func (m *meekCount[N]) iterate(st *Stage) (bool, []int, error) {
 				continue
 			}
 			if ar.exact() {
-				m.kf[k] = ar.mulDiv(m.kf[k], m.quota, m.vote[k])
+				// Exact keep factors would grow without end in size;
+				// they are rounded up to Omega+8 decimal places, far
+				// below omega, so the count stays exact where it decides.
+				m.kf[k] = roundUpRat(ar, ar.mulDiv(m.kf[k], m.quota, m.vote[k]), m.guard)
 			} else {
 				m.kf[k] = ar.mulDivUp(m.kf[k], m.quota, m.vote[k])
 			}
