@@ -35,6 +35,7 @@ type meekCount[N any] struct {
 	nElect int
 	iters  int
 	guard  int64 // exact keep factors are rounded up to multiples of 1/guard
+	trie   []trieNode
 }
 
 func newMeek[N any](ar arith[N], pp *ballot.Prepared, r *Rules, seats int) *meekCount[N] {
@@ -69,6 +70,7 @@ func newMeek[N any](ar arith[N], pp *ballot.Prepared, r *Rules, seats int) *meek
 		g *= 10
 	}
 	m.guard = g
+	m.trie = buildTrie(pp)
 	return m
 }
 
@@ -80,10 +82,107 @@ func roundUpRat[N any](ar arith[N], v N, den int64) N {
 	return ar.divInt(ceil, den)
 }
 
+// A trie of the rankings: ballots that share the first k preferences
+// share a path, so a distribution walks each shared prefix once, and stops
+// at the first continuing (hopeful) candidate of each path.
+type trieNode struct {
+	cand    int32
+	child   int32 // first child, or -1
+	next    int32 // next sibling, or -1
+	through int64 // ballots whose ranking passes through this node
+	end     int64 // ballots whose ranking ends at this node
+}
+
+// buildTrie builds the trie when every prepared ranking is plain (only
+// candidates, no overvote groups); else nil, and the count walks ballot by
+// ballot.
+func buildTrie(pp *ballot.Prepared) []trieNode {
+	nodes := []trieNode{{cand: -1, child: -1, next: -1}}
+	kids := map[uint64]int32{}
+	for i := 0; i < pp.Len(); i++ {
+		e := pp.Entries(i)
+		w := pp.Weight(i)
+		at := int32(0)
+		for _, c := range e {
+			if c < 0 {
+				return nil
+			}
+			key := uint64(at)<<21 | uint64(c)
+			ch, ok := kids[key]
+			if !ok {
+				ch = int32(len(nodes))
+				nodes = append(nodes, trieNode{cand: c, child: -1, next: nodes[at].child})
+				nodes[at].child = ch
+				kids[key] = ch
+			}
+			nodes[ch].through += w
+			at = ch
+		}
+		nodes[at].end += w
+	}
+	return nodes
+}
+
+// share is what an elected candidate with keep factor kf keeps of a value
+// v reaching them, and what passes on.
+func (m *meekCount[N]) share(v, kf N) (keep, rem N) {
+	ar := m.ar
+	switch {
+	case m.warren:
+		keep = kf
+		if ar.cmp(keep, v) > 0 {
+			keep = v
+		}
+		return keep, ar.sub(v, keep)
+	case ar.exact():
+		keep = ar.mul(v, kf)
+		return keep, ar.sub(v, keep)
+	case m.r.Meek.RoundUp:
+		return ar.mulUp(v, kf), ar.mulUp(v, ar.sub(ar.whole(1), kf))
+	default:
+		return ar.mul(v, kf), ar.mul(v, ar.sub(ar.whole(1), kf))
+	}
+}
+
+// walkTrie distributes value v (per ballot) reaching the children of node.
+func (m *meekCount[N]) walkTrie(node int32, v N) {
+	ar := m.ar
+	for ch := m.trie[node].child; ch >= 0; ch = m.trie[ch].next {
+		n := &m.trie[ch]
+		c := n.cand
+		switch m.state[c] {
+		case hopeful:
+			m.vote[c] = ar.add(m.vote[c], ar.mulInt(v, n.through))
+		case elected:
+			keep, rem := m.share(v, m.kf[c])
+			m.vote[c] = ar.add(m.vote[c], ar.mulInt(keep, n.through))
+			if ar.sign(rem) > 0 {
+				if n.end > 0 {
+					m.exh = ar.add(m.exh, ar.mulInt(rem, n.end))
+				}
+				m.walkTrie(ch, rem)
+			}
+		default: // excluded or withdrawn: passed over
+			if n.end > 0 {
+				m.exh = ar.add(m.exh, ar.mulInt(v, n.end))
+			}
+			m.walkTrie(ch, v)
+		}
+	}
+}
+
 // distribute passes every ballot down its ranking: a hopeful candidate
 // takes what is left; an elected one keeps its keep factor's share.
 func (m *meekCount[N]) distribute() {
 	ar, pp := m.ar, m.pp
+	if m.trie != nil {
+		for k := range m.vote {
+			m.vote[k] = ar.whole(0)
+		}
+		m.exh = ar.whole(0)
+		m.walkTrie(0, ar.whole(1))
+		return
+	}
 	zero := ar.whole(0)
 	for k := range m.vote {
 		m.vote[k] = zero
@@ -104,27 +203,9 @@ func (m *meekCount[N]) distribute() {
 				rem = zero
 				break
 			}
-			var keep N
-			if m.warren {
-				keep = m.kf[c]
-				if ar.cmp(keep, rem) > 0 {
-					keep = rem
-				}
-			} else if m.r.Meek.RoundUp {
-				keep = ar.mulUp(rem, m.kf[c])
-			} else {
-				keep = ar.mul(rem, m.kf[c])
-			}
+			keep, left := m.share(rem, m.kf[c])
 			m.vote[c] = ar.add(m.vote[c], ar.mulInt(keep, w))
-			if !m.warren && !ar.exact() {
-				if m.r.Meek.RoundUp {
-					rem = ar.mulUp(rem, ar.sub(one, m.kf[c]))
-				} else {
-					rem = ar.mul(rem, ar.sub(one, m.kf[c]))
-				}
-			} else {
-				rem = ar.sub(rem, keep)
-			}
+			rem = left
 			if ar.sign(rem) <= 0 {
 				break
 			}
