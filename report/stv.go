@@ -145,7 +145,6 @@ func STVToJSON(x *Runoff) STVJSON {
 		out.Candidates = append(out.Candidates, rc)
 	}
 	for i, st := range res.Stages {
-		state := states(res, i)
 		sj := STVStageJSON{Stage: st.Number, Kind: st.Kind.String(), From: names(st.From), Transferred: st.Transferred.String(),
 			TransferValues: []string{}, Exhausted: st.Exhausted.String(), LossByFraction: st.LossByFraction.String(),
 			Quota: st.Quota.String(), Elected: []STVElectedJSON{}, Excluded: names(st.Excluded), Deferred: names(st.Deferred),
@@ -154,23 +153,7 @@ func STVToJSON(x *Runoff) STVJSON {
 		for _, v := range st.TransferValues {
 			sj.TransferValues = append(sj.TransferValues, v.String())
 		}
-		for k, v := range st.Votes {
-			if state[k] == "withdrawn" {
-				continue
-			}
-			change := v
-			if i > 0 {
-				change = v.Sub(res.Stages[i-1].Votes[k])
-			}
-			tj := STVTallyJSON{Candidate: name(k), Votes: v.String(), Change: change.String(), State: state[k]}
-			if st.Papers != nil {
-				tj.Papers = s64(st.Papers[k])
-			}
-			if st.KeepFactors != nil {
-				tj.KeepFactor = st.KeepFactors[k].String()
-			}
-			sj.Tally = append(sj.Tally, tj)
-		}
+		sj.Tally = stageTally(res, i)
 		for _, e := range st.Elected {
 			sj.Elected = append(sj.Elected, STVElectedJSON{Candidate: name(e.Candidate), Reason: e.Reason})
 		}
@@ -178,6 +161,32 @@ func STVToJSON(x *Runoff) STVJSON {
 			sj.Ties = append(sj.Ties, stvTieJSON(res, t))
 		}
 		out.Stages = append(out.Stages, sj)
+	}
+	return out
+}
+
+// stageTally is each candidate's line at stage i (withdrawn candidates
+// left out): votes, the change at the stage, papers, keep factor, state.
+func stageTally(res *stv.Result, i int) []STVTallyJSON {
+	st := res.Stages[i]
+	state := states(res, i)
+	var out []STVTallyJSON
+	for k, v := range st.Votes {
+		if state[k] == "withdrawn" {
+			continue
+		}
+		change := v
+		if i > 0 {
+			change = v.Sub(res.Stages[i-1].Votes[k])
+		}
+		tj := STVTallyJSON{Candidate: res.Candidates[k], Votes: v.String(), Change: change.String(), State: state[k]}
+		if st.Papers != nil {
+			tj.Papers = s64(st.Papers[k])
+		}
+		if st.KeepFactors != nil {
+			tj.KeepFactor = st.KeepFactors[k].String()
+		}
+		out = append(out, tj)
 	}
 	return out
 }
@@ -395,21 +404,9 @@ func writeSTV(w io.Writer, x *Runoff, format string) error {
 		cw := csv.NewWriter(w)
 		cw.Write([]string{"stage", "kind", "candidate", "votes", "change", "papers", "state", "quota", "exhausted", "loss_by_fraction"})
 		for i, st := range res.Stages {
-			state := states(res, i)
-			for k, v := range st.Votes {
-				if state[k] == "withdrawn" {
-					continue
-				}
-				change := v
-				if i > 0 {
-					change = v.Sub(res.Stages[i-1].Votes[k])
-				}
-				papers := ""
-				if st.Papers != nil {
-					papers = s64(st.Papers[k])
-				}
-				cw.Write([]string{strconv.Itoa(st.Number), st.Kind.String(), res.Candidates[k], v.String(), change.String(), papers,
-					state[k], st.Quota.String(), st.Exhausted.String(), st.LossByFraction.String()})
+			for _, t := range stageTally(res, i) {
+				cw.Write([]string{strconv.Itoa(st.Number), st.Kind.String(), t.Candidate, t.Votes, t.Change, t.Papers,
+					t.State, st.Quota.String(), st.Exhausted.String(), st.LossByFraction.String()})
 			}
 		}
 		cw.Flush()

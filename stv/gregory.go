@@ -46,30 +46,18 @@ type group[N any] struct {
 // their next continuing preference and gives each receiving candidate a
 // parcel. The arithmetic (N, ar) is the rule's.
 type gcount[N any] struct {
-	ar     arith[N]
-	r      *Rules
-	pp     *ballot.Prepared
-	names  []string
-	n      int
-	seats  int
-	state  []cstate
-	cont   []bool
+	core[N]
+	cont   []bool // hopeful: the ballots stop at them
 	pile   [][]*parcel[N]
-	vote   []N
 	papers []int64
 	exhV   N
 	exhP   [ballot.NumReasons]int64
 	loss   N
-	quota  N
 	// pending: elected candidates whose surplus is not yet transferred,
 	// in order of election.
 	pending  []int
-	nElected int
-	hist     [][]N
-	stages   []Stage
 	queue    []group[N] // parcels of an exclusion still to move
 	writeIns bool
-	ties     tieBreaker[N]
 
 	// scratch for sorting papers
 	where   []int32
@@ -82,18 +70,13 @@ type gcount[N any] struct {
 }
 
 func newGCount[N any](ar arith[N], pp *ballot.Prepared, r *Rules, seats int) *gcount[N] {
-	n := len(pp.Profile.Candidates)
-	g := &gcount[N]{ar: ar, r: r, pp: pp, names: pp.Profile.Candidates, n: n, seats: seats,
-		state: make([]cstate, n), cont: make([]bool, n), pile: make([][]*parcel[N], n),
-		vote: make([]N, n), papers: make([]int64, n), dest: make([][]item, n), destP: make([]int64, n)}
+	g := &gcount[N]{core: newCore(ar, pp, r, seats)}
+	n := g.n
+	g.cont, g.pile, g.papers = make([]bool, n), make([][]*parcel[N], n), make([]int64, n)
+	g.dest, g.destP = make([][]item, n), make([]int64, n)
 	g.exhV, g.loss = ar.whole(0), ar.whole(0)
-	for k := range g.vote {
-		g.vote[k] = ar.whole(0)
-		g.cont[k] = true
-	}
-	for _, k := range pp.Profile.Withdrawn {
-		g.state[k] = withdrawn
-		g.cont[k] = false
+	for k := range g.cont {
+		g.cont[k] = g.state[k] == hopeful
 	}
 	g.ties = tieBreaker[N]{ar: ar, tb: r.TieBreak, names: g.names, hist: &g.hist}
 	g.writeIns = r.ExcludeWriteInsFirst
@@ -220,17 +203,6 @@ func (g *gcount[N]) first() {
 	g.settle(g.ar.whole(1), 1)
 }
 
-// hopefuls are the continuing candidates, ascending.
-func (g *gcount[N]) hopefuls() []int {
-	var out []int
-	for k, s := range g.state {
-		if s == hopeful {
-			out = append(out, k)
-		}
-	}
-	return out
-}
-
 // computeQuota applies the quota formula to base votes.
 func (g *gcount[N]) computeQuota(base N) N {
 	ar := g.ar
@@ -249,48 +221,19 @@ func (g *gcount[N]) computeQuota(base N) N {
 	}
 }
 
-// counting is the votes counting for a candidate, elected or continuing.
-func (g *gcount[N]) counting() N {
-	t := g.ar.whole(0)
-	for k, s := range g.state {
-		if s == hopeful || s == elected {
-			t = g.ar.add(t, g.vote[k])
-		}
-	}
-	return t
-}
-
-func (g *gcount[N]) hasQuota(v N) bool {
-	c := g.ar.cmp(v, g.quota)
-	if g.r.Quota.Criterion == ExceedQuota {
-		return c > 0
-	}
-	return c >= 0
-}
-
 // record appends a stage with the votes as they stand.
 func (g *gcount[N]) record(st Stage) *Stage {
-	st.Number = len(g.stages) + 1
-	st.Votes = make([]Value, g.n)
-	for k := range g.vote {
-		st.Votes[k] = g.ar.value(g.vote[k])
-	}
 	st.Papers = append([]int64(nil), g.papers...)
 	st.Exhausted = g.ar.value(g.exhV)
 	st.ExhaustedPapers = g.exhP
 	st.LossByFraction = g.ar.value(g.loss)
-	st.Quota = g.ar.value(g.quota)
-	g.hist = append(g.hist, append([]N(nil), g.vote...))
-	g.stages = append(g.stages, st)
-	return &g.stages[len(g.stages)-1]
+	return g.snapshot(st)
 }
 
 // elect elects candidate k at the current stage.
 func (g *gcount[N]) elect(st *Stage, k int, why string) {
-	g.state[k] = elected
+	g.markElected(st, k, why)
 	g.cont[k] = false
-	g.nElected++
-	st.Elected = append(st.Elected, Election{Candidate: k, Reason: why})
 }
 
 // electQuota elects the continuing candidates with a quota, most votes
@@ -700,33 +643,28 @@ func mulDivInt(a, b, c int64) int64 { return muldiv(a, b, c, false) }
 
 // lastPapers keeps the last k papers of a sub-parcel, in order.
 func lastPapers(items []item, k int64) []item {
-	i := len(items)
-	for i > 0 && k > 0 {
-		i--
-		if items[i].n > k {
-			it := items[i]
-			it.n = k
-			out := append([]item{it}, items[i+1:]...)
-			return out
-		}
-		k -= items[i].n
-	}
-	return items[i:]
+	return keepLastRuns(items, k, func(it *item) *int64 { return &it.n })
 }
 
 // keepLast keeps exhausted papers worth up to k papers, the last filed.
 func keepLast(ex []exItem, k int64) []exItem {
-	i := len(ex)
+	return keepLastRuns(ex, k, func(e *exItem) *int64 { return &e.n })
+}
+
+// keepLastRuns keeps the last k papers of runs of papers (n gives a run's
+// count), cutting the first run kept short if need be.
+func keepLastRuns[T any](runs []T, k int64, n func(*T) *int64) []T {
+	i := len(runs)
 	for i > 0 && k > 0 {
 		i--
-		if ex[i].n > k {
-			e := ex[i]
-			e.n = k
-			return append([]exItem{e}, ex[i+1:]...)
+		if c := *n(&runs[i]); c > k {
+			r := runs[i]
+			*n(&r) = k
+			return append([]T{r}, runs[i+1:]...)
 		}
-		k -= ex[i].n
+		k -= *n(&runs[i])
 	}
-	return ex[i:]
+	return runs[i:]
 }
 
 // exclusionGroups sorts the parcels of the excluded candidates into the
@@ -860,25 +798,9 @@ func (g *gcount[N]) chooseExclusion(st *Stage) ([]int, error) {
 			return b, nil
 		}
 	}
-	low := hs[0]
-	for _, k := range hs {
-		if g.ar.cmp(g.vote[k], g.vote[low]) < 0 {
-			low = k
-		}
-	}
-	var tied []int
-	for _, k := range hs {
-		if g.ar.cmp(g.vote[k], g.vote[low]) == 0 {
-			tied = append(tied, k)
-		}
-	}
-	if len(tied) > 1 {
-		k, tie, err := g.ties.decide(tied, true, len(g.stages)+1, "exclusion")
-		if err != nil {
-			return nil, err
-		}
-		st.Ties = append(st.Ties, *tie)
-		low = k
+	low, err := g.lowest(st, len(g.stages)+1)
+	if err != nil {
+		return nil, err
 	}
 	return []int{low}, nil
 }
@@ -998,15 +920,4 @@ func countGregory(pp *ballot.Prepared, r *Rules, seats int) (res []Stage, electe
 		q = g.stages[0].Quota
 	}
 	return run(g.stages, g.electedOrder, q, e)
-}
-
-// electedOrder lists the elected candidates in order of election.
-func (g *gcount[N]) electedOrder() []int {
-	var out []int
-	for _, st := range g.stages {
-		for _, e := range st.Elected {
-			out = append(out, e.Candidate)
-		}
-	}
-	return out
 }

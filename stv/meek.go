@@ -15,41 +15,26 @@ import (
 // has that much (Warren); the rest passes on. Keep factors are found by
 // iteration so that every elected candidate keeps about a quota.
 type meekCount[N any] struct {
-	ar     arith[N]
-	r      *Rules
-	pp     *ballot.Prepared
-	names  []string
-	n      int
-	seats  int
+	core[N]
 	warren bool
-	state  []cstate
 	walk   []bool // hopeful or elected: the ballot stops at them
 	kf     []N
-	vote   []N
 	exh    N // votes kept by no one (exhausted and rounding residue)
-	quota  N
 	omega  N
-	hist   [][]N
-	stages []Stage
-	ties   tieBreaker[N]
-	nElect int
 	iters  int
 	guard  int64 // exact keep factors are rounded up to multiples of 1/guard
 	trie   []trieNode
 }
 
 func newMeek[N any](ar arith[N], pp *ballot.Prepared, r *Rules, seats int) *meekCount[N] {
-	n := len(pp.Profile.Candidates)
-	m := &meekCount[N]{ar: ar, r: r, pp: pp, names: pp.Profile.Candidates, n: n, seats: seats,
-		warren: r.Method == Warren, state: make([]cstate, n), walk: make([]bool, n), kf: make([]N, n), vote: make([]N, n)}
+	m := &meekCount[N]{core: newCore(ar, pp, r, seats), warren: r.Method == Warren}
+	m.walk, m.kf = make([]bool, m.n), make([]N, m.n)
 	for k := range m.kf {
 		m.kf[k] = ar.whole(1)
-		m.walk[k] = true
-	}
-	for _, k := range pp.Profile.Withdrawn {
-		m.state[k] = withdrawn
-		m.walk[k] = false
-		m.kf[k] = ar.whole(0)
+		m.walk[k] = m.state[k] != withdrawn
+		if !m.walk[k] {
+			m.kf[k] = ar.whole(0)
+		}
 	}
 	// omega = 10^-Omega.
 	om := r.Meek.Omega
@@ -218,20 +203,9 @@ func (m *meekCount[N]) distribute() {
 	m.exh = exh
 }
 
-// total is the votes counting for elected or hopeful candidates.
-func (m *meekCount[N]) total() N {
-	t := m.ar.whole(0)
-	for k, s := range m.state {
-		if s == hopeful || s == elected {
-			t = m.ar.add(t, m.vote[k])
-		}
-	}
-	return t
-}
-
 func (m *meekCount[N]) computeQuota() N {
 	ar := m.ar
-	base := m.total()
+	base := m.counting()
 	s := int64(m.seats)
 	switch m.r.Quota.Formula {
 	case QuotaDroopNZ:
@@ -244,24 +218,6 @@ func (m *meekCount[N]) computeQuota() N {
 	default:
 		return ar.divInt(base, s+1)
 	}
-}
-
-func (m *meekCount[N]) hasQuota(v N) bool {
-	c := m.ar.cmp(v, m.quota)
-	if m.r.Quota.Criterion == ExceedQuota {
-		return c > 0
-	}
-	return c >= 0
-}
-
-func (m *meekCount[N]) hopefuls() []int {
-	var out []int
-	for k, s := range m.state {
-		if s == hopeful {
-			out = append(out, k)
-		}
-	}
-	return out
 }
 
 func (m *meekCount[N]) surplus() N {
@@ -277,26 +233,16 @@ func (m *meekCount[N]) surplus() N {
 }
 
 func (m *meekCount[N]) record(st Stage) *Stage {
-	st.Number = len(m.stages) + 1
-	st.Votes = make([]Value, m.n)
 	st.KeepFactors = make([]Value, m.n)
-	for k := range m.vote {
-		st.Votes[k] = m.ar.value(m.vote[k])
+	for k := range m.kf {
 		st.KeepFactors[k] = m.ar.value(m.kf[k])
 	}
 	st.Exhausted = m.ar.value(m.exh)
 	st.LossByFraction = m.ar.value(m.ar.whole(0))
-	st.Quota = m.ar.value(m.quota)
-	m.hist = append(m.hist, append([]N(nil), m.vote...))
-	m.stages = append(m.stages, st)
-	return &m.stages[len(m.stages)-1]
+	return m.snapshot(st)
 }
 
-func (m *meekCount[N]) elect(st *Stage, k int, why string) {
-	m.state[k] = elected
-	m.nElect++
-	st.Elected = append(st.Elected, Election{Candidate: k, Reason: why})
-}
+func (m *meekCount[N]) elect(st *Stage, k int, why string) { m.markElected(st, k, why) }
 
 func (m *meekCount[N]) exclude(k int) {
 	m.state[k] = excluded
@@ -326,7 +272,7 @@ func (m *meekCount[N]) iterate(st *Stage) (bool, []int, error) {
 		if len(got) > 0 {
 			sort.SliceStable(got, func(i, j int) bool { return ar.cmp(m.vote[got[i]], m.vote[got[j]]) > 0 })
 			for _, k := range got {
-				if m.nElect < m.seats {
+				if m.nElected < m.seats {
 					m.elect(st, k, "quota")
 				}
 			}
@@ -374,7 +320,7 @@ func (m *meekCount[N]) run() error {
 	m.quota = m.computeQuota()
 	m.record(Stage{Kind: FirstStage})
 	for {
-		left := m.seats - m.nElect
+		left := m.seats - m.nElected
 		hs := m.hopefuls()
 		cur := &m.stages[len(m.stages)-1]
 		if left <= 0 {
@@ -397,28 +343,12 @@ func (m *meekCount[N]) run() error {
 			// Exclude the sure losers, or the lowest hopeful candidate.
 			hs = m.hopefuls()
 			if len(out) == 0 {
-				low := hs[0]
-				for _, k := range hs {
-					if ar.cmp(m.vote[k], m.vote[low]) < 0 {
-						low = k
-					}
-				}
-				var tied []int
-				for _, k := range hs {
-					if ar.cmp(m.vote[k], m.vote[low]) == 0 {
-						tied = append(tied, k)
-					}
-				}
-				if len(tied) > 1 {
-					// The stage's votes join the history for the countback.
-					m.hist = append(m.hist, append([]N(nil), m.vote...))
-					k, tie, err := m.ties.decide(tied, true, len(m.stages)+1, "exclusion")
-					m.hist = m.hist[:len(m.hist)-1]
-					if err != nil {
-						return err
-					}
-					st.Ties = append(st.Ties, *tie)
-					low = k
+				// The stage's votes join the history for the countback.
+				m.hist = append(m.hist, append([]N(nil), m.vote...))
+				low, err := m.lowest(&st, len(m.stages)+1)
+				m.hist = m.hist[:len(m.hist)-1]
+				if err != nil {
+					return err
 				}
 				out = []int{low}
 			}
@@ -454,7 +384,7 @@ func (m *meekCount[N]) sureLosers(hs []int, surplus N) []int {
 		groups = append(groups, []int{k})
 		ref = m.vote[k]
 	}
-	maxOut := len(s) - (m.seats - m.nElect)
+	maxOut := len(s) - (m.seats - m.nElected)
 	sum := ar.whole(0)
 	out, n, best := []int(nil), 0, -1
 	for g := 0; g+1 < len(groups); g++ {
@@ -486,24 +416,15 @@ func countMeek(pp *ballot.Prepared, r *Rules, seats int) (stages []Stage, electe
 			panic(e)
 		}
 	}()
-	order := func(ss []Stage) []int {
-		var out []int
-		for _, st := range ss {
-			for _, e := range st.Elected {
-				out = append(out, e.Candidate)
-			}
-		}
-		return out
-	}
 	if r.Arithmetic.Kind == Exact {
 		m := newMeek[*big.Rat](ratArith{}, pp, r, seats)
 		err = m.run()
-		return m.stages, order(m.stages), m.stages[0].Quota, err
+		return m.stages, m.electedOrder(), m.stages[0].Quota, err
 	}
 	if r.Arithmetic.Decimals < 1 || r.Arithmetic.Decimals > 9 {
 		return nil, nil, Value{}, fmt.Errorf("Meek in fixed-point arithmetic with %d decimals: expected 1 to 9 (or exact arithmetic)", r.Arithmetic.Decimals)
 	}
 	m := newMeek[int64](newFixed(r.Arithmetic.Decimals), pp, r, seats)
 	err = m.run()
-	return m.stages, order(m.stages), m.stages[0].Quota, err
+	return m.stages, m.electedOrder(), m.stages[0].Quota, err
 }

@@ -90,6 +90,129 @@ const (
 	withdrawn
 )
 
+// core is what every multi-seat count has: the rule, the arithmetic,
+// the candidates' states and votes, the quota, the stages so far and
+// their votes (for countbacks), and the tie-breaker.
+type core[N any] struct {
+	ar       arith[N]
+	r        *Rules
+	pp       *ballot.Prepared
+	names    []string
+	n        int
+	seats    int
+	state    []cstate
+	vote     []N
+	quota    N
+	hist     [][]N
+	stages   []Stage
+	ties     tieBreaker[N]
+	nElected int
+}
+
+func newCore[N any](ar arith[N], pp *ballot.Prepared, r *Rules, seats int) core[N] {
+	n := len(pp.Profile.Candidates)
+	c := core[N]{ar: ar, r: r, pp: pp, names: pp.Profile.Candidates, n: n, seats: seats, state: make([]cstate, n), vote: make([]N, n)}
+	for k := range c.vote {
+		c.vote[k] = ar.whole(0)
+	}
+	for _, k := range pp.Profile.Withdrawn {
+		c.state[k] = withdrawn
+	}
+	c.quota = ar.whole(0)
+	return c
+}
+
+// hopefuls are the continuing candidates, ascending.
+func (c *core[N]) hopefuls() []int {
+	var out []int
+	for k, s := range c.state {
+		if s == hopeful {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// markElected elects candidate k at stage st.
+func (c *core[N]) markElected(st *Stage, k int, why string) {
+	c.state[k] = elected
+	c.nElected++
+	st.Elected = append(st.Elected, Election{Candidate: k, Reason: why})
+}
+
+// counting is the votes counting for a candidate, elected or continuing.
+func (c *core[N]) counting() N {
+	t := c.ar.whole(0)
+	for k, s := range c.state {
+		if s == hopeful || s == elected {
+			t = c.ar.add(t, c.vote[k])
+		}
+	}
+	return t
+}
+
+// hasQuota says whether v votes elect under the rule's criterion.
+func (c *core[N]) hasQuota(v N) bool {
+	x := c.ar.cmp(v, c.quota)
+	if c.r.Quota.Criterion == ExceedQuota {
+		return x > 0
+	}
+	return x >= 0
+}
+
+// snapshot numbers st, fills in the votes and the quota, keeps the votes
+// for countbacks and appends the stage.
+func (c *core[N]) snapshot(st Stage) *Stage {
+	st.Number = len(c.stages) + 1
+	st.Votes = make([]Value, c.n)
+	for k := range c.vote {
+		st.Votes[k] = c.ar.value(c.vote[k])
+	}
+	st.Quota = c.ar.value(c.quota)
+	c.hist = append(c.hist, append([]N(nil), c.vote...))
+	c.stages = append(c.stages, st)
+	return &c.stages[len(c.stages)-1]
+}
+
+// lowest is the continuing candidate with the fewest votes, a tie
+// decided by the rules and recorded in st; stage is the stage number the
+// lot's stream names.
+func (c *core[N]) lowest(st *Stage, stage int) (int, error) {
+	hs := c.hopefuls()
+	low := hs[0]
+	for _, k := range hs {
+		if c.ar.cmp(c.vote[k], c.vote[low]) < 0 {
+			low = k
+		}
+	}
+	var tied []int
+	for _, k := range hs {
+		if c.ar.cmp(c.vote[k], c.vote[low]) == 0 {
+			tied = append(tied, k)
+		}
+	}
+	if len(tied) == 1 {
+		return low, nil
+	}
+	k, tie, err := c.ties.decide(tied, true, stage, "exclusion")
+	if err != nil {
+		return -1, err
+	}
+	st.Ties = append(st.Ties, *tie)
+	return k, nil
+}
+
+// electedOrder lists the elected candidates in order of election.
+func (c *core[N]) electedOrder() []int {
+	var out []int
+	for _, st := range c.stages {
+		for _, e := range st.Elected {
+			out = append(out, e.Candidate)
+		}
+	}
+	return out
+}
+
 // ties decides ties between candidates with equal votes by the rules'
 // countback over the stages so far, then the fallback. hist[k] are the
 // votes at the end of stage k+1; the current stage is the last.

@@ -136,3 +136,18 @@ func BenchmarkMeek10M(b *testing.B) {
 	b.ReportMetric(float64(len(res.Stages)), "stages")
 	b.ReportMetric(float64(iters), "iterations")
 }
+
+// Dublin North 2002 (43,942 papers in file order): read and counted by the
+// Irish rule.
+func BenchmarkDublinNorth(b *testing.B) {
+	path := datadir.Path(b, "ranked/ireland-2002/dnorth.txt")
+	r := preset(b, "ireland")
+	r.Seats = 4
+	for b.Loop() {
+		p, _, err := format.ReadBallotsFile(path, format.BallotOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		countRule(b, p, r)
+	}
+}

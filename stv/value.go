@@ -114,37 +114,19 @@ func (v Value) Decimal(d int) string {
 	q := new(big.Int)
 	m := new(big.Int)
 	q.DivMod(num, r.Denom(), m) // Euclidean: floor for positive denominators
-	if q.IsInt64() {
-		return formatUnits(q.Int64(), d)
-	}
-	s := q.String()
+	return pointDigits(q.String(), d)
+}
+
+func formatUnits(u int64, d int) string { return pointDigits(strconv.FormatInt(u, 10), d) }
+
+// pointDigits puts a decimal point d digits from the right of an integer
+// written in digits (with a leading '-' when negative).
+func pointDigits(s string, d int) string {
 	if d == 0 {
 		return s
 	}
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
-	for len(s) <= d {
-		s = "0" + s
-	}
-	s = s[:len(s)-d] + "." + s[len(s)-d:]
-	if neg {
-		s = "-" + s
-	}
-	return s
-}
-
-func formatUnits(u int64, d int) string {
-	if d == 0 {
-		return strconv.FormatInt(u, 10)
-	}
-	neg := u < 0
-	var a uint64
-	if neg {
-		a = uint64(-u)
-	} else {
-		a = uint64(u)
-	}
-	s := strconv.FormatUint(a, 10)
 	for len(s) <= d {
 		s = "0" + s
 	}

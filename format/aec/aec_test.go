@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -148,4 +149,35 @@ func FuzzRead(f *testing.F) {
 			return
 		}
 	})
+}
+
+// Read in parallel (the default, for a file this size) gives the same
+// profile, ranking for ranking, as read line by line (KeepOrder):
+// Tasmania 2019.
+func TestParallelSameAsSequential(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads Tasmania 2019 twice")
+	}
+	path := datadir.Path(t, "ranked/aus-senate/fed2019/tas/data/aec-senate-formalpreferences-24310-TAS.csv.gz")
+	read := func(keep bool) *ballot.Profile {
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		p, err := Read(f, path, Options{KeepOrder: keep})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	par, seq := read(false), read(true)
+	if par.Len() != seq.Len() || par.Ballots() != seq.Ballots() || !slices.Equal(par.Notes, seq.Notes) {
+		t.Fatalf("parallel %d rankings %d ballots %q; sequential %d, %d, %q", par.Len(), par.Ballots(), par.Notes, seq.Len(), seq.Ballots(), seq.Notes)
+	}
+	for i := 0; i < par.Len(); i++ {
+		if !slices.Equal(par.Ranking(i), seq.Ranking(i)) || par.Weight(i) != seq.Weight(i) {
+			t.Fatalf("ranking %d differs", i)
+		}
+	}
 }
