@@ -162,13 +162,17 @@ func newPaperParser(s *sheet, fixed int) *paperParser {
 // blank ballot.
 func (x *paperParser) Parse(line []byte, marks []ballot.Mark) ([]ballot.Mark, int64, error) {
 	s := x.s
+	g, c := len(s.groups), len(s.names)
+	vals := x.vals
+	if !s.packed && x.fastBoxes(line) {
+		return x.marks(vals, marks), 1, nil
+	}
 	var err error
 	x.fields, x.buf, err = splitRecord(line, x.fields[:0], x.buf[:0])
 	if err != nil {
 		return marks, 0, err
 	}
 	rec := x.fields
-	g, c := len(s.groups), len(s.names)
 	var boxes [][]byte
 	if s.packed {
 		if len(rec) != 6 {
@@ -185,7 +189,6 @@ func (x *paperParser) Parse(line []byte, marks []ballot.Mark) ([]ballot.Mark, in
 	if len(boxes) > g+c {
 		return marks, 0, fmt.Errorf("expected at most %d boxes (%d groups, %d candidates), found %d", g+c, g, c, len(boxes))
 	}
-	vals := x.vals
 	clear(vals)
 	for i, b := range boxes {
 		v, err := box(b)
@@ -194,6 +197,69 @@ func (x *paperParser) Parse(line []byte, marks []ballot.Mark) ([]ballot.Mark, in
 		}
 		vals[i] = v
 	}
+	return x.marks(vals, marks), 1, nil
+}
+
+// fastBoxes reads the boxes of a line with no quotes straight into
+// x.vals, for the usual line: it reports false for anything unusual,
+// which the general path then reads (and reports).
+func (x *paperParser) fastBoxes(line []byte) bool {
+	if bytes.IndexByte(line, '"') >= 0 {
+		return false
+	}
+	for f := 0; f < x.fixed; f++ {
+		i := bytes.IndexByte(line, ',')
+		if i < 0 {
+			return false
+		}
+		line = line[i+1:]
+	}
+	vals := x.vals
+	clear(vals)
+	for b := 0; ; b++ {
+		if b >= len(vals) {
+			return false
+		}
+		i := 0
+		for i < len(line) && line[i] == ' ' {
+			i++
+		}
+		v, digits := 0, 0
+		switch {
+		case i < len(line) && (line[i] == '/' || line[i] == '*'):
+			v, digits = 1, 1
+			i++
+		default:
+			for i < len(line) && line[i] >= '0' && line[i] <= '9' && v <= 1e6 {
+				v = v*10 + int(line[i]-'0')
+				i++
+				digits++
+			}
+			if digits > 0 && v < 1 {
+				return false
+			}
+		}
+		for i < len(line) && line[i] == ' ' {
+			i++
+		}
+		switch {
+		case i == len(line):
+			vals[b] = v
+			return true
+		case line[i] != ',' || v > 1e6:
+			return false
+		}
+		vals[b] = v
+		line = line[i+1:]
+	}
+}
+
+// marks turns the boxes' numbers into a ranking: below the line when at
+// least six (or all) boxes are numbered in sequence (s.268A), else above
+// the line (s.269); a paper formal neither way is a blank ballot.
+func (x *paperParser) marks(vals []int, marks []ballot.Mark) []ballot.Mark {
+	s := x.s
+	g, c := len(s.groups), len(s.names)
 	x.btl = sequenceBuf(vals[g:], x.at, x.btl)
 	switch {
 	case len(x.btl) >= min(6, c):
@@ -211,7 +277,7 @@ func (x *paperParser) Parse(line []byte, marks []ballot.Mark) ([]ballot.Mark, in
 			}
 		}
 	}
-	return marks, 1, nil
+	return marks
 }
 
 // sequence returns the boxes numbered 1, 2, 3, ... in order, up to the first

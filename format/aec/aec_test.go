@@ -181,3 +181,34 @@ func TestParallelSameAsSequential(t *testing.T) {
 		}
 	}
 }
+
+// The fast reading of a line's boxes agrees with the general one (CSV
+// fields, then each box) whenever it accepts a line.
+func FuzzFastBoxes(f *testing.F) {
+	f.Add([]byte("TAS,Bass,Beaconsfield,1,1,1,,5,6,3,4,,,,1,,,2"))
+	f.Add([]byte("TAS,Bass,B,1,1,2,, 2 ,/,*,0,1000001,\t3,x"))
+	f.Add([]byte("TAS,Bass,B,1,1,2"))
+	f.Add([]byte(`TAS,Bass,"B, C",1,1,2,1`))
+	s := &sheet{groups: [][]int{{0, 1}, {2}}, names: []string{"a", "b", "c"}}
+	f.Fuzz(func(t *testing.T, line []byte) {
+		x := newPaperParser(s, 6)
+		if !x.fastBoxes(line) {
+			return
+		}
+		fields, _, err := splitRecord(line, nil, nil)
+		if err != nil || len(fields) < 6 || len(fields)-6 > len(x.vals) {
+			t.Fatalf("fast path accepted %q; general path: %d fields, %v", line, len(fields), err)
+		}
+		for i, b := range fields[6:] {
+			v, err := box(b)
+			if err != nil || v != x.vals[i] {
+				t.Fatalf("%q box %d: fast %d, general %d (%v)", line, i+1, x.vals[i], v, err)
+			}
+		}
+		for i := len(fields) - 6; i < len(x.vals); i++ {
+			if x.vals[i] != 0 {
+				t.Fatalf("%q: box %d beyond the line is %d", line, i+1, x.vals[i])
+			}
+		}
+	})
+}
