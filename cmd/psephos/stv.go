@@ -114,6 +114,9 @@ func ballotFiles(args []string) ([]string, error) {
 			return nil, err
 		}
 		if !st.IsDir() {
+			if !isBallotFile(a) {
+				return nil, usageError{fmt.Errorf("%s: not a ranked-ballot file; only ranked-ballot files (or folders of them) are counted several at a time", a)}
+			}
 			out = append(out, a)
 			continue
 		}
@@ -134,6 +137,18 @@ func ballotFiles(args []string) ([]string, error) {
 		out = append(out, found...)
 	}
 	return out, nil
+}
+
+// isBallotFile says whether a file's start is a ranked-ballot format.
+func isBallotFile(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 64<<10)
+	n, _ := io.ReadFull(f, head)
+	return format.IsBallots(head[:n])
 }
 
 // batchRow is one file's count in a batch.
@@ -163,6 +178,9 @@ func countBatch(cmd *cobra.Command, f *inputFlags, r *rankedFlags, args []string
 	files, err := ballotFiles(args)
 	if err != nil {
 		return err
+	}
+	if len(files) == 0 {
+		return usageError{fmt.Errorf("no ranked-ballot files in %s", strings.Join(args, ", "))}
 	}
 	// Many short-lived profiles: collect garbage less often (measured in
 	// BENCHMARKS.md), unless GOGC says otherwise.

@@ -82,6 +82,15 @@ func TestCountBatch(t *testing.T) {
 	}
 }
 
+// Several inputs are counted together only when they are ballot files.
+func TestCountBatchRefusesResults(t *testing.T) {
+	a := write(t, "a.csv", "contest,candidate,party,votes\nX,A,P,1\n")
+	code, _, errs := runCLI(t, "count", a, a)
+	if code != 2 || !strings.Contains(errs, "not a ranked-ballot file") {
+		t.Errorf("exit %d, %q; want a usage error", code, errs)
+	}
+}
+
 func BenchmarkCountScotElex(b *testing.B) {
 	dir := datadir.Path(b, "ranked/scot-elex/blt_files")
 	for b.Loop() {
