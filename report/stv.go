@@ -48,6 +48,7 @@ type STVStageJSON struct {
 	Quota           string            `json:"quota"`
 	Elected         []STVElectedJSON  `json:"elected"`
 	Excluded        []string          `json:"excluded"`
+	ExclusionReason string            `json:"exclusion_reason,omitempty"`
 	Deferred        []string          `json:"deferred"`
 	Ties            []RoundTieJSON    `json:"ties"`
 	Iterations      int               `json:"iterations,omitempty"`
@@ -147,7 +148,7 @@ func STVToJSON(x *Runoff) STVJSON {
 	for i, st := range res.Stages {
 		sj := STVStageJSON{Stage: st.Number, Kind: st.Kind.String(), From: names(st.From), Transferred: st.Transferred.String(),
 			TransferValues: []string{}, Exhausted: st.Exhausted.String(), LossByFraction: st.LossByFraction.String(),
-			Quota: st.Quota.String(), Elected: []STVElectedJSON{}, Excluded: names(st.Excluded), Deferred: names(st.Deferred),
+			Quota: st.Quota.String(), Elected: []STVElectedJSON{}, Excluded: names(st.Excluded), ExclusionReason: st.ExclusionReason, Deferred: names(st.Deferred),
 			Ties: []RoundTieJSON{}, Iterations: st.Iterations, Note: st.Note}
 		sj.ExhaustedPapers, _ = reasons(st.ExhaustedPapers)
 		for _, v := range st.TransferValues {
@@ -354,14 +355,19 @@ func stageLine(res *stv.Result, st *stv.Stage) string {
 	case stv.SurplusStage:
 		fmt.Fprintf(&b, "surplus of %s (%s) transferred at %s", names(st.From), vnum(st.Transferred), strings.Join(tvs, ", "))
 	case stv.ExclusionStage:
-		fmt.Fprintf(&b, "exclusion of %s: %s votes transferred", names(st.From), vnum(st.Transferred))
+		fmt.Fprintf(&b, "exclusion of %s", names(st.From))
+		if why := map[string]string{"lowest": "the fewest votes", "bulk": "together fewer votes than the next candidate",
+			"write-ins": "undeclared write-ins", "below threshold": "below the threshold"}[st.ExclusionReason]; why != "" {
+			fmt.Fprintf(&b, " (%s)", why)
+		}
+		fmt.Fprintf(&b, ": %s votes transferred", vnum(st.Transferred))
 		if len(tvs) > 0 {
 			fmt.Fprintf(&b, " at %s", strings.Join(tvs, ", "))
 		}
 	case stv.IterationStage:
 		fmt.Fprintf(&b, "%d iterations; quota %s", st.Iterations, vnum(st.Quota))
 		if len(st.Excluded) > 0 {
-			fmt.Fprintf(&b, "; excluded %s", names(st.Excluded))
+			fmt.Fprintf(&b, "; excluded %s (%s)", names(st.Excluded), st.ExclusionReason)
 		}
 	}
 	if len(st.Deferred) > 0 {

@@ -54,7 +54,7 @@ func countBottomsUp(pp *ballot.Prepared, r *Rules) ([]Stage, []int, error) {
 			g.state[k] = excluded
 			g.cont[k] = false
 		}
-		next.Excluded = out
+		next.Excluded, next.ExclusionReason = out, "below threshold"
 		for _, gr := range g.exclusionGroups(out) {
 			g.moveGroup(gr, &next)
 		}

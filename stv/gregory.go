@@ -790,14 +790,17 @@ func (g *gcount[N]) chooseExclusion(st *Stage) ([]int, error) {
 			}
 		}
 		if len(w) > 0 && len(hs)-len(w) >= g.seats-g.nElected {
+			st.ExclusionReason = "write-ins"
 			return w, nil
 		}
 	}
 	if g.r.Exclusion == ExcludeBatch {
 		if b := g.batch(hs); len(b) > 1 {
+			st.ExclusionReason = "bulk"
 			return b, nil
 		}
 	}
+	st.ExclusionReason = "lowest"
 	low, err := g.lowest(st, len(g.stages)+1)
 	if err != nil {
 		return nil, err

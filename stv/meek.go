@@ -341,8 +341,9 @@ func (m *meekCount[N]) run() error {
 		}
 		if !got {
 			// Exclude the sure losers, or the lowest hopeful candidate.
-			hs = m.hopefuls()
+			st.ExclusionReason = "bulk"
 			if len(out) == 0 {
+				st.ExclusionReason = "lowest"
 				// The stage's votes join the history for the countback.
 				m.hist = append(m.hist, append([]N(nil), m.vote...))
 				low, err := m.lowest(&st, len(m.stages)+1)

@@ -57,8 +57,12 @@ type Stage struct {
 	Quota Value
 	// Elected at this stage, in order, with the reason.
 	Elected []Election
-	// Excluded at this stage (whose papers moved, or were put aside).
-	Excluded []int
+	// Excluded at this stage (whose papers moved, or were put aside), and
+	// why: "lowest" (fewest votes), "bulk" (together fewer votes than the
+	// next candidate, with the surpluses: none could be elected),
+	// "write-ins" (undeclared write-ins first), "below threshold".
+	Excluded        []int
+	ExclusionReason string
 	// Deferred: candidates whose surplus was not transferred at this stage
 	// because the rule defers it.
 	Deferred []int

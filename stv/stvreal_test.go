@@ -126,6 +126,14 @@ func TestMinneapolisPark2013(t *testing.T) {
 			t.Errorf("round %d: %s ballots inactive as exhausted choices, RCTab %s", i+1, got, w)
 		}
 	}
+	// Round 1's undeclared write-ins are excluded first (their papers move
+	// to make round 2), then the lowest candidate each round.
+	if st := res.Stages[1]; st.ExclusionReason != "write-ins" || len(st.Excluded) != 1 || p.Candidates[st.Excluded[0]] != "Undeclared Write-ins" {
+		t.Errorf("round 2: excluded %v (%s), want the undeclared write-ins", names(p, st.Excluded), st.ExclusionReason)
+	}
+	if st := res.Stages[2]; st.ExclusionReason != "lowest" || p.Candidates[st.Excluded[0]] != "CASPER HILL" {
+		t.Errorf("round 3: excluded %v (%s), want CASPER HILL, the lowest", names(p, st.Excluded), st.ExclusionReason)
+	}
 	// Round 10 elects Young on the quota and Forney as the one candidate
 	// left for the last seat.
 	if got := fmt.Sprint(surnames(p, electedOf(res.Stages[9]))); got != "[YOUNG FORNEY]" {
