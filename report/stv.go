@@ -9,7 +9,6 @@ import (
 
 	"github.com/jedib0t/go-pretty/v6/table"
 
-	"github.com/psephos/psephos/ballot"
 	"github.com/psephos/psephos/stv"
 )
 
@@ -466,5 +465,3 @@ func writeSTV(w io.Writer, x *Runoff, format string) error {
 	}
 	return CheckFormat(format)
 }
-
-var _ = ballot.NumReasons

@@ -591,10 +591,9 @@ func (g *gcount[N]) wholePapers(ps []*parcel[N], surplus N, stage int, st *Stage
 	}
 	g.ex = g.ex[:0]
 	type share struct {
-		c       int
-		n, k    int64
-		rem     int64
-		firstVt N
+		c    int
+		n, k int64
+		rem  int64
 	}
 	var sh []share
 	var given int64
@@ -634,7 +633,7 @@ func (g *gcount[N]) wholePapers(ps []*parcel[N], surplus N, stage int, st *Stage
 
 // wholeOf is the whole number of votes in v (v is whole).
 func wholeOf[N any](ar arith[N], v N) int64 {
-	// Count up through the value's decimal string: values here are whole.
+	// Values here are whole votes (papers are worth one each).
 	x := ar.value(ar.floorWhole(v))
 	return x.Rat().Num().Int64()
 }

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/psephos/psephos/ballot"
 	"github.com/psephos/psephos/format"
 	"github.com/psephos/psephos/internal/datadir"
 	"github.com/psephos/psephos/stv"
@@ -148,9 +147,6 @@ func TestGlasgow2007(t *testing.T) {
 }
 
 func norm(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-var _ = ballot.NumReasons
-var _ stv.Stage
 
 // conserved checks that at every stage the candidates' votes, the
 // non-transferable votes and the loss by fraction add up to the valid

@@ -15,7 +15,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/psephos/psephos/ballot"
 	"github.com/psephos/psephos/format"
 	"github.com/psephos/psephos/report"
 	"github.com/psephos/psephos/stv"
@@ -288,5 +287,3 @@ func writeBatch(w io.Writer, rows []batchRow, output string) error {
 	}
 	return report.CheckFormat(output)
 }
-
-var _ = ballot.NumReasons
