@@ -147,6 +147,9 @@ func (p *Profile) Add(marks []Mark, weight int64) int {
 		if e == 0 {
 			i = int32(len(p.weight))
 			p.table[slot] = i + 1
+			if len(p.weight) == cap(p.weight) {
+				p.Grow(max(2*len(p.weight), 256))
+			}
 			p.spans = append(p.spans, p.store(marks))
 			p.weight = append(p.weight, 0)
 			p.hash = append(p.hash, h)
@@ -205,6 +208,20 @@ func (p *Profile) Err() error {
 		seen[c] = i
 	}
 	return nil
+}
+
+// Grow makes room for n distinct rankings in all, so that adding that many
+// does not reallocate.
+func (p *Profile) Grow(n int) {
+	if n <= cap(p.weight) {
+		return
+	}
+	p.spans = append(make([]span, 0, n), p.spans...)
+	p.weight = append(make([]int64, 0, n), p.weight...)
+	p.hash = append(make([]uint64, 0, n), p.hash...)
+	for 2*n > len(p.table) {
+		p.grow()
+	}
 }
 
 // hashMarks is FNV-1a over the marks, finished by a xor-shift so that the

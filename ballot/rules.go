@@ -209,6 +209,20 @@ func (r Rules) Prepare(p *Profile) *Prepared {
 			continue
 		}
 		pp.slot[i] = int32(len(pp.weight))
+		if plainRanking(marks, seen, gen, r.MaxRanks) {
+			// Every mark a candidate, none repeated, none beyond the
+			// ranks counted: the entries are the marks.
+			for _, m := range marks {
+				pp.tok = append(pp.tok, int32(m))
+			}
+			pp.start = append(pp.start, int32(len(pp.tok)))
+			pp.weight = append(pp.weight, w)
+			pp.end = append(pp.end, NoPreferences)
+			pp.source = append(pp.source, int32(i))
+			pp.Ballots += w
+			continue
+		}
+		gen++           // plainRanking stamped seen
 		var has [6]bool // overvote, equal, skipped, duplicate, unknown, beyond
 		end := NoPreferences
 		stopped := false
@@ -344,6 +358,21 @@ func (r Rules) Prepare(p *Profile) *Prepared {
 		}
 	}
 	return pp
+}
+
+// plainRanking reports whether marks are all candidates, none repeated
+// (stamping seen with gen), and no more than maxRanks (0: any).
+func plainRanking(marks []Mark, seen []int32, gen int32, maxRanks int) bool {
+	if maxRanks > 0 && len(marks) > maxRanks {
+		return false
+	}
+	for _, m := range marks {
+		if m < 0 || seen[m] == gen {
+			return false
+		}
+		seen[m] = gen
+	}
+	return true
 }
 
 func btoi(b bool) int {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 
 	"github.com/psephos/psephos/ballot"
 	"github.com/psephos/psephos/election"
@@ -163,11 +164,20 @@ func ReadBallotsFile(path string, opt BallotOptions) (*ballot.Profile, string, e
 	return ReadBallots(f, path, opt)
 }
 
+var readers = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 64<<10) }}
+
 // ReadBallots reads ranked ballots, choosing the reader from the start of
 // the input (after gunzipping it, if it is gzipped) unless opt.Format names
 // one. It returns the profile and the name of the format used.
 func ReadBallots(r io.Reader, name string, opt BallotOptions) (*ballot.Profile, string, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
+	// The 64 KB reader is reused from one file to the next (a folder of
+	// small files allocates no new one); the readers keep nothing of it.
+	br := readers.Get().(*bufio.Reader)
+	br.Reset(r)
+	defer func() {
+		br.Reset(nil)
+		readers.Put(br)
+	}()
 	head, err := br.Peek(br.Size())
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return nil, "", err

@@ -100,10 +100,12 @@ type RoundTieJSON struct {
 	Candidates     []string `json:"candidates"`
 	AfterCountback []string `json:"after_countback"`
 	Method         string   `json:"method"`
-	Seed           *string  `json:"seed,omitempty"`
-	Stream         string   `json:"stream,omitempty"`
-	Draw           *int     `json:"draw,omitempty"`
-	Loser          string   `json:"loser"`
+	// Chosen: the candidate the tie was decided for (multi-seat counts).
+	Chosen string  `json:"chosen,omitempty"`
+	Seed   *string `json:"seed,omitempty"`
+	Stream string  `json:"stream,omitempty"`
+	Draw   *int    `json:"draw,omitempty"`
+	Loser  string  `json:"loser,omitempty"`
 }
 
 // TransferJSON is where an excluded candidate's ballots went.
@@ -219,6 +221,9 @@ func byVotes(ks []int, v []int64) []int {
 // by round with the exhausted ballots by reason and each round's decision.
 func WriteRunoff(w io.Writer, x *Runoff, format string) error {
 	res := x.Result
+	if res.Rules.Method != stv.InstantRunoff {
+		return writeSTV(w, x, format)
+	}
 	switch format {
 	case JSON:
 		return writeJSON(w, RunoffToJSON(x))

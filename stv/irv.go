@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/psephos/psephos/ballot"
-	"github.com/psephos/psephos/internal/lot"
 )
 
 // A Result is a count's outcome and its round-by-round transcript.
@@ -24,8 +23,16 @@ type Result struct {
 	Defects ballot.Defects
 	// Elected candidates (indices), in order of election.
 	Elected []int
-	// Seats holds one count per seat: for a single seat, one.
+	// Seats holds one count per seat: for a single seat, one
+	// (instant-runoff only).
 	Seats []Seat
+	// Stages are the stages of a multi-seat count (Gregory, Meek, Warren,
+	// bottoms-up); nil for instant-runoff.
+	Stages []Stage
+	// Quota at the first stage of a multi-seat count.
+	Quota Value
+	// SeatsFilled is the number of seats a multi-seat count filled for.
+	SeatsFilled int
 }
 
 // A Seat is the count that filled one seat.
@@ -103,8 +110,12 @@ type Tie struct {
 	Seed   uint64
 	Stream string
 	Draw   int
-	// Loser is the candidate excluded (or not elected).
+	// Loser is the candidate excluded (or not elected); -1 when the tie
+	// decided an order (which surplus first, the order of election).
 	Loser int
+	// Chosen is the candidate the tie was decided for: the one excluded,
+	// or the one taken first (multi-seat counts).
+	Chosen int
 }
 
 // TieError is returned when a tie must be broken and the rules' fallback
@@ -127,6 +138,9 @@ func Count(p *ballot.Profile, r Rules) (*Result, error) {
 // CountPrepared counts a prepared profile under r (r.Ballot is not used
 // again: pp already applies the validity rules).
 func CountPrepared(pp *ballot.Prepared, r Rules) (*Result, error) {
+	if r.Method != InstantRunoff {
+		return countMulti(pp, r)
+	}
 	p := pp.Profile
 	seats := r.Seats
 	if seats == 0 {
@@ -415,51 +429,13 @@ func (c *counter) breakTie(prev []Round, rd Round, tied []int, what string) (*Ti
 	}
 	t.AfterCountback = still
 	if len(still) == 1 {
-		t.Method, t.Loser = "countback", still[0]
+		t.Method, t.Loser, t.Chosen = "countback", still[0], still[0]
 		return t, nil
 	}
-	names := func() []string {
-		var out []string
-		for _, k := range still {
-			out = append(out, c.pp.Profile.Candidates[k])
-		}
-		return out
+	stream := fmt.Sprintf("instant-runoff seat %d round %d %s", c.seat, rd.Number, what)
+	if err := fallback(tb, c.pp.Profile.Candidates, still, stream, rd.Number, what, true, t); err != nil {
+		return nil, err
 	}
-	switch tb.Fallback {
-	case FallbackLot:
-		// psephos's seeded lot (internal/lot): the tied candidates in order
-		// of name, then of ballot-paper position; the first drawn loses.
-		order := append([]int(nil), still...)
-		names := c.pp.Profile.Candidates
-		sort.SliceStable(order, func(i, j int) bool {
-			if names[order[i]] != names[order[j]] {
-				return names[order[i]] < names[order[j]]
-			}
-			return order[i] < order[j]
-		})
-		t.Method, t.Seed = "lot", tb.Seed
-		t.Stream = fmt.Sprintf("instant-runoff seat %d round %d %s", c.seat, rd.Number, what)
-		t.Draw = lot.Permutation(tb.Seed, t.Stream, len(order))[0]
-		t.Loser = order[t.Draw]
-	case FallbackOrder:
-		t.Method = "order"
-		last := -1
-		for _, k := range still {
-			at := -1
-			for j, nm := range tb.Order {
-				if nm == c.pp.Profile.Candidates[k] {
-					at = j
-				}
-			}
-			if at < 0 {
-				return nil, &TieError{Round: rd.Number, Candidates: names(), Msg: fmt.Sprintf("the tie-break order does not list %q", c.pp.Profile.Candidates[k])}
-			}
-			if at > last {
-				last, t.Loser = at, k
-			}
-		}
-	default:
-		return nil, &TieError{Round: rd.Number, Candidates: names(), Msg: "for " + what + " with no tie-break rule: draw a lot and record it as a tie-break order, or allow a seeded lot"}
-	}
+	t.Loser = t.Chosen
 	return t, nil
 }

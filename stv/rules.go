@@ -158,6 +158,28 @@ type Rules struct {
 	// anyone else (RCTab's treatment of undeclared write-ins).
 	ExcludeWriteInsFirst bool
 	TieBreak             TieBreak
+
+	// Method is instant-runoff (the zero value, with the options above)
+	// or a multi-seat method (Gregory, Meek, Warren, BottomsUp) with the
+	// options below. Exclusion and TieBreak serve both; the multi-seat
+	// methods ignore Filling, Majority and ContinueUntilTwo.
+	Method Method
+	// Quota is how the quota is set (Gregory, Meek, Warren).
+	Quota Quota
+	// Arithmetic is how fractions of votes are computed.
+	Arithmetic Arithmetic
+	// Surplus is how surpluses are transferred (Gregory).
+	Surplus Surplus
+	// ExclusionTransfer is how an excluded candidate's papers move
+	// (Gregory).
+	ExclusionTransfer ExclusionTransfer
+	// LastVacancy is an early end for the last vacancy (Gregory).
+	LastVacancy LastVacancy
+	// Meek are the options of Meek's and Warren's methods.
+	Meek MeekOptions
+	// ThresholdPercent is the share of the active ballots every elected
+	// candidate must hold (BottomsUp), in percent.
+	ThresholdPercent int
 }
 
 // String describes the options in one line.

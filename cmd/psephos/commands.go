@@ -72,15 +72,21 @@ func newCount() *cobra.Command {
 	var rf rankedFlags
 	var cf condorcetFlags
 	cmd := &cobra.Command{
-		Use:   "count INPUT",
+		Use:   "count INPUT...",
 		Short: "Every contest's result: winner, votes, majority, runner-up, ties; ranked ballots by instant-runoff, round by round",
 		Long: `count reads a results file and gives every contest's first-past-the-post result.
 
 Given ranked ballots instead (detected from the file, or with --rule, or with
 --input-format naming a ballot format: ` + strings.Join(format.BallotFormatNames(), ", ") + `),
-it counts them by instant-runoff under a named rule (--rule; presets: ` + strings.Join(stv.PresetNames(), ", ") + `)
-and shows the rounds: votes, transfers from each excluded candidate, exhausted
-ballots by reason and the threshold. --format is the output format.
+it counts them under a named rule (--rule; presets: ` + strings.Join(stv.PresetNames(), ", ") + `):
+by instant-runoff, showing the rounds (votes, transfers from each excluded
+candidate, exhausted ballots by reason, the threshold), or by multi-seat STV
+(scotland, ireland, australian-senate, meek, meek-nz, warren, minneapolis-stv,
+alameda-stv, ers97, gregory), showing every stage: votes transferred and
+totals, transfer values, non-transferable votes, loss by fraction, quota, who
+was elected or excluded and why, and every tie. --seats sets the seats where
+the file does not. Several files, or a folder, are counted in parallel, one
+line each. --format is the output format.
 
 --method counts ranked ballots by a pairwise (Condorcet) method instead:
 ` + strings.Join(condorcet.MethodNames(), ", ") + ` (METHOD:VARIANT picks a variant);
@@ -89,10 +95,19 @@ Debian rule unless --rule or --method says otherwise.`,
 		Example: `  psephos count uk-ge-2024
   psephos count 2011-San_Francisco-Mayor.blt --rule san-francisco
   psephos count ballots.csv --rule rctab --overvote exhaust-if-multiple-continuing --format json
+  psephos count Linn-2007.blt --rule scotland
+  psephos count aec-senate-formalpreferences-24310-TAS.csv.gz --rule australian-senate --seats 6
+  psephos count scot-elex/blt_files --rule scotland --format csv
   psephos count 2009-Burlington-Mayor.blt --method schulze --pairwise
   psephos count leader2006_tally.txt --developers 972`,
-		Args: exactArgs(1),
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if isBatch(args) {
+				if cf.wanted(cmd) {
+					return usageError{fmt.Errorf("--method and --pairwise count one file at a time")}
+				}
+				return countBatch(cmd, &f, &rf, args)
+			}
 			if cf.wanted(cmd) || rf.isRanked(cmd, f.inputFormat, args[0]) {
 				return countRanked(cmd, &f, &rf, &cf, args[0])
 			}

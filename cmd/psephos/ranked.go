@@ -46,6 +46,7 @@ type rankedFlags struct {
 	seats         int
 	filling       string
 	progress      bool
+	stv           stvFlags
 }
 
 func (r *rankedFlags) register(cmd *cobra.Command) {
@@ -70,6 +71,7 @@ func (r *rankedFlags) register(cmd *cobra.Command) {
 	fl.IntVar(&r.seats, "seats", 0, "override: seats to fill (more than 1 needs --filling)")
 	fl.StringVar(&r.filling, "filling", "", "override, several seats: sequential or aspen-two-vote")
 	fl.BoolVar(&r.progress, "progress", true, "show a progress bar on standard error for large files when it is a terminal")
+	r.stv.register(cmd)
 }
 
 // rules builds the counting rule from the preset and the overrides.
@@ -149,6 +151,7 @@ func (r *rankedFlags) rules(cmd *cobra.Command, seed uint64) (stv.Rules, error) 
 		}},
 		{"seed", func() error { rl.TieBreak.Seed = seed; return nil }},
 	}
+	steps = append(steps, r.stv.steps(&rl)...)
 	for _, s := range steps {
 		if err := set(s.flag, s.f); err != nil {
 			return rl, err
@@ -238,7 +241,7 @@ func countRanked(cmd *cobra.Command, f *inputFlags, r *rankedFlags, c *condorcet
 	if isDebian(cmd, fm) {
 		return countCondorcet(cmd, f, r, c, arg, p, fm)
 	}
-	if !cmd.Flags().Changed("seats") && p.Seats > 1 && rl.Filling == stv.SingleSeat {
+	if !cmd.Flags().Changed("seats") && p.Seats > 1 && rl.Filling == stv.SingleSeat && rl.Method == stv.InstantRunoff {
 		return usageError{fmt.Errorf("%s asks for %d seats; instant-runoff fills one (give --seats 1 to count it for one seat, or --filling sequential)", arg, p.Seats)}
 	}
 	if !cmd.Flags().Changed("tie-order") && len(p.TieOrder) > 0 && rl.TieBreak.Fallback == stv.FallbackOrder {

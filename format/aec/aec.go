@@ -16,6 +16,7 @@ import (
 	"github.com/psephos/psephos/election"
 	"github.com/psephos/psephos/format/internal/csvio"
 	"github.com/psephos/psephos/format/internal/lines"
+	"github.com/psephos/psephos/format/internal/pipeline"
 )
 
 // Format is the reader's name.
@@ -108,72 +109,175 @@ func Read(r io.Reader, name string, opt Options) (*ballot.Profile, error) {
 	if opt.KeepOrder {
 		p.KeepOrder()
 	}
-	g, c := len(s.groups), len(s.names)
-	vals := make([]int, g+c)
-	var marks []ballot.Mark
-	var informal int64
-	var btl, atl []int
-	at := make([]int, g+c+2)
-	var prefs [][]byte
+	// Lines are parsed by a pipeline of workers for a large file (line by
+	// line when the order must be kept), with the same result.
+	pl := pipeline.New(p, pipeline.Options{File: name, KeepOrder: opt.KeepOrder,
+		NewParser: func() pipeline.Parser { return newPaperParser(s, fixed) }})
 	for {
-		rec, err := rr.next()
-		if err != nil {
-			return nil, err
-		}
-		if rec == nil {
+		line, err := rr.lr.Next()
+		if err == io.EOF {
 			break
 		}
-		line := rr.lr.Line()
-		var boxes [][]byte
-		if s.packed {
-			if len(rec) != 6 {
-				return nil, &election.Error{Pos: election.Pos{File: name, Line: line}, Msg: fmt.Sprintf("expected 6 fields, found %d", len(rec))}
-			}
-			prefs = splitBytes(rec[5], prefs[:0])
-			boxes = prefs
-		} else {
-			if len(rec) < fixed {
-				return nil, &election.Error{Pos: election.Pos{File: name, Line: line}, Msg: fmt.Sprintf("expected at least %d fields, found %d", fixed, len(rec))}
-			}
-			boxes = rec[fixed:]
+		if err != nil {
+			return nil, pl.Fail(err, rr.lr.Line())
 		}
-		if len(boxes) > g+c {
-			return nil, &election.Error{Pos: election.Pos{File: name, Line: line}, Msg: fmt.Sprintf("expected at most %d boxes (%d groups, %d candidates), found %d", g+c, g, c, len(boxes))}
+		if err := pl.Line(line, rr.lr.Line()); err != nil {
+			return nil, pl.Fail(err, rr.lr.Line())
 		}
-		for i := range vals {
-			vals[i] = 0
-		}
-		for i, b := range boxes {
-			v, err := box(b)
-			if err != nil {
-				return nil, &election.Error{Pos: election.Pos{File: name, Line: line}, Msg: fmt.Sprintf("box %d: %v", i+1, err)}
-			}
-			vals[i] = v
-		}
-		marks = marks[:0]
-		btl = sequenceBuf(vals[g:], at, btl)
-		switch {
-		case len(btl) >= min(6, c):
-			for _, k := range btl {
-				marks = append(marks, ballot.Mark(k))
-			}
-		default:
-			atl = sequenceBuf(vals[:g], at, atl)
-			if len(atl) == 0 {
-				informal++
-			}
-			for _, k := range atl {
-				for _, m := range s.groups[k] {
-					marks = append(marks, ballot.Mark(m))
-				}
-			}
-		}
-		p.Add(marks, 1)
+	}
+	if err := pl.Finish(); err != nil {
+		return nil, err
+	}
+	var informal int64
+	for _, x := range pl.Parsers() {
+		informal += x.(*paperParser).informal
 	}
 	if informal > 0 {
 		p.Notes = append(p.Notes, fmt.Sprintf("%d papers are formal neither below the line (s.268A) nor above it (s.269); kept as blank ballots", informal))
 	}
 	return p, nil
+}
+
+// paperParser turns one ballot paper (a CSV line) into a ranking.
+type paperParser struct {
+	s        *sheet
+	fixed    int
+	vals     []int
+	at       []int
+	btl, atl []int
+	fields   [][]byte
+	buf      []byte
+	prefs    [][]byte
+	informal int64
+}
+
+func newPaperParser(s *sheet, fixed int) *paperParser {
+	g, c := len(s.groups), len(s.names)
+	return &paperParser{s: s, fixed: fixed, vals: make([]int, g+c), at: make([]int, g+c+2)}
+}
+
+// Parse reads the paper's boxes: below the line when at least six (or all)
+// are numbered in sequence (s.268A), else above the line, each group's
+// candidates in ballot order (s.269); a paper formal neither way is a
+// blank ballot.
+func (x *paperParser) Parse(line []byte, marks []ballot.Mark) ([]ballot.Mark, int64, error) {
+	s := x.s
+	g, c := len(s.groups), len(s.names)
+	vals := x.vals
+	if !s.packed && x.fastBoxes(line) {
+		return x.marks(vals, marks), 1, nil
+	}
+	var err error
+	x.fields, x.buf, err = splitRecord(line, x.fields[:0], x.buf[:0])
+	if err != nil {
+		return marks, 0, err
+	}
+	rec := x.fields
+	var boxes [][]byte
+	if s.packed {
+		if len(rec) != 6 {
+			return marks, 0, fmt.Errorf("expected 6 fields, found %d", len(rec))
+		}
+		x.prefs = splitBytes(rec[5], x.prefs[:0])
+		boxes = x.prefs
+	} else {
+		if len(rec) < x.fixed {
+			return marks, 0, fmt.Errorf("expected at least %d fields, found %d", x.fixed, len(rec))
+		}
+		boxes = rec[x.fixed:]
+	}
+	if len(boxes) > g+c {
+		return marks, 0, fmt.Errorf("expected at most %d boxes (%d groups, %d candidates), found %d", g+c, g, c, len(boxes))
+	}
+	clear(vals)
+	for i, b := range boxes {
+		v, err := box(b)
+		if err != nil {
+			return marks, 0, fmt.Errorf("box %d: %v", i+1, err)
+		}
+		vals[i] = v
+	}
+	return x.marks(vals, marks), 1, nil
+}
+
+// fastBoxes reads the boxes of a line with no quotes straight into
+// x.vals, for the usual line: it reports false for anything unusual,
+// which the general path then reads (and reports).
+func (x *paperParser) fastBoxes(line []byte) bool {
+	if bytes.IndexByte(line, '"') >= 0 {
+		return false
+	}
+	for f := 0; f < x.fixed; f++ {
+		i := bytes.IndexByte(line, ',')
+		if i < 0 {
+			return false
+		}
+		line = line[i+1:]
+	}
+	vals := x.vals
+	clear(vals)
+	for b := 0; ; b++ {
+		if b >= len(vals) {
+			return false
+		}
+		i := 0
+		for i < len(line) && line[i] == ' ' {
+			i++
+		}
+		v, digits := 0, 0
+		switch {
+		case i < len(line) && (line[i] == '/' || line[i] == '*'):
+			v, digits = 1, 1
+			i++
+		default:
+			for i < len(line) && line[i] >= '0' && line[i] <= '9' && v <= 1e6 {
+				v = v*10 + int(line[i]-'0')
+				i++
+				digits++
+			}
+			if digits > 0 && v < 1 {
+				return false
+			}
+		}
+		for i < len(line) && line[i] == ' ' {
+			i++
+		}
+		switch {
+		case i == len(line):
+			vals[b] = v
+			return true
+		case line[i] != ',' || v > 1e6:
+			return false
+		}
+		vals[b] = v
+		line = line[i+1:]
+	}
+}
+
+// marks turns the boxes' numbers into a ranking: below the line when at
+// least six (or all) boxes are numbered in sequence (s.268A), else above
+// the line (s.269); a paper formal neither way is a blank ballot.
+func (x *paperParser) marks(vals []int, marks []ballot.Mark) []ballot.Mark {
+	s := x.s
+	g, c := len(s.groups), len(s.names)
+	x.btl = sequenceBuf(vals[g:], x.at, x.btl)
+	switch {
+	case len(x.btl) >= min(6, c):
+		for _, k := range x.btl {
+			marks = append(marks, ballot.Mark(k))
+		}
+	default:
+		x.atl = sequenceBuf(vals[:g], x.at, x.atl)
+		if len(x.atl) == 0 {
+			x.informal++
+		}
+		for _, k := range x.atl {
+			for _, m := range s.groups[k] {
+				marks = append(marks, ballot.Mark(m))
+			}
+		}
+	}
+	return marks
 }
 
 // sequence returns the boxes numbered 1, 2, 3, ... in order, up to the first
@@ -259,41 +363,50 @@ func (r *records) next() ([][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.out, r.buf = r.out[:0], r.buf[:0]
+	r.out, r.buf, err = splitRecord(line, r.out[:0], r.buf[:0])
+	if err != nil {
+		return nil, r.lr.Errorf("%v", err)
+	}
+	return r.out, nil
+}
+
+// splitRecord splits a CSV line into fields, appended to out; quoted
+// fields are unquoted into buf. The fields are valid while line and buf
+// are.
+func splitRecord(line []byte, out [][]byte, buf []byte) ([][]byte, []byte, error) {
 	i, n := 0, len(line)
 	for {
 		if i < n && line[i] == '"' {
-			start := len(r.buf)
+			start := len(buf)
 			i++
 			for {
 				j := bytes.IndexByte(line[i:], '"')
 				if j < 0 {
-					return nil, r.lr.Errorf("malformed CSV: a quoted field is not closed on its line")
+					return out, buf, fmt.Errorf("malformed CSV: a quoted field is not closed on its line")
 				}
-				r.buf = append(r.buf, line[i:i+j]...)
+				buf = append(buf, line[i:i+j]...)
 				i += j + 1
 				if i < n && line[i] == '"' {
-					r.buf = append(r.buf, '"')
+					buf = append(buf, '"')
 					i++
 					continue
 				}
 				break
 			}
-			r.out = append(r.out, r.buf[start:len(r.buf):len(r.buf)])
+			out = append(out, buf[start:len(buf):len(buf)])
 			if i < n && line[i] != ',' {
-				return nil, r.lr.Errorf("malformed CSV: expected ',' after a closing quote, found %q", line[i:i+1])
+				return out, buf, fmt.Errorf("malformed CSV: expected ',' after a closing quote, found %q", line[i:i+1])
 			}
 		} else {
 			j := bytes.IndexByte(line[i:], ',')
 			if j < 0 {
-				r.out = append(r.out, line[i:])
-				return r.out, nil
+				return append(out, line[i:]), buf, nil
 			}
-			r.out = append(r.out, line[i:i+j])
+			out = append(out, line[i:i+j])
 			i += j
 		}
 		if i >= n {
-			return r.out, nil
+			return out, buf, nil
 		}
 		i++ // the comma
 	}

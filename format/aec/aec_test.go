@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -146,6 +147,68 @@ func FuzzRead(f *testing.F) {
 		p, err := Read(strings.NewReader(s), "f.csv", Options{})
 		if !ballottest.Read(t, p, err, "f.csv") {
 			return
+		}
+	})
+}
+
+// Read in parallel (the default, for a file this size) gives the same
+// profile, ranking for ranking, as read line by line (KeepOrder):
+// Tasmania 2019.
+func TestParallelSameAsSequential(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads Tasmania 2019 twice")
+	}
+	path := datadir.Path(t, "ranked/aus-senate/fed2019/tas/data/aec-senate-formalpreferences-24310-TAS.csv.gz")
+	read := func(keep bool) *ballot.Profile {
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		p, err := Read(f, path, Options{KeepOrder: keep})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	par, seq := read(false), read(true)
+	if par.Len() != seq.Len() || par.Ballots() != seq.Ballots() || !slices.Equal(par.Notes, seq.Notes) {
+		t.Fatalf("parallel %d rankings %d ballots %q; sequential %d, %d, %q", par.Len(), par.Ballots(), par.Notes, seq.Len(), seq.Ballots(), seq.Notes)
+	}
+	for i := 0; i < par.Len(); i++ {
+		if !slices.Equal(par.Ranking(i), seq.Ranking(i)) || par.Weight(i) != seq.Weight(i) {
+			t.Fatalf("ranking %d differs", i)
+		}
+	}
+}
+
+// The fast reading of a line's boxes agrees with the general one (CSV
+// fields, then each box) whenever it accepts a line.
+func FuzzFastBoxes(f *testing.F) {
+	f.Add([]byte("TAS,Bass,Beaconsfield,1,1,1,,5,6,3,4,,,,1,,,2"))
+	f.Add([]byte("TAS,Bass,B,1,1,2,, 2 ,/,*,0,1000001,\t3,x"))
+	f.Add([]byte("TAS,Bass,B,1,1,2"))
+	f.Add([]byte(`TAS,Bass,"B, C",1,1,2,1`))
+	s := &sheet{groups: [][]int{{0, 1}, {2}}, names: []string{"a", "b", "c"}}
+	f.Fuzz(func(t *testing.T, line []byte) {
+		x := newPaperParser(s, 6)
+		if !x.fastBoxes(line) {
+			return
+		}
+		fields, _, err := splitRecord(line, nil, nil)
+		if err != nil || len(fields) < 6 || len(fields)-6 > len(x.vals) {
+			t.Fatalf("fast path accepted %q; general path: %d fields, %v", line, len(fields), err)
+		}
+		for i, b := range fields[6:] {
+			v, err := box(b)
+			if err != nil || v != x.vals[i] {
+				t.Fatalf("%q box %d: fast %d, general %d (%v)", line, i+1, x.vals[i], v, err)
+			}
+		}
+		for i := len(fields) - 6; i < len(x.vals); i++ {
+			if x.vals[i] != 0 {
+				t.Fatalf("%q: box %d beyond the line is %d", line, i+1, x.vals[i])
+			}
 		}
 	})
 }

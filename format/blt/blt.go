@@ -11,6 +11,7 @@ import (
 	"github.com/psephos/psephos/ballot"
 	"github.com/psephos/psephos/election"
 	"github.com/psephos/psephos/format/internal/lines"
+	"github.com/psephos/psephos/format/internal/pipeline"
 )
 
 // Format is the reader's name.
@@ -87,16 +88,17 @@ func Read(r io.Reader, name string, opt Options) (*ballot.Profile, error) {
 	ended := false
 	nicks := map[string]int{}
 	sawBallot := false
-	// Ballot lines are parsed by a pipeline of workers (sequentially in
-	// the same way when the order must be kept): see adder.
-	ad := newAdder(p, nc, nicks, name, opt.KeepOrder)
+	// Ballot lines are parsed by a pipeline of workers for a large file
+	// (line by line when the order must be kept), with the same result.
+	ad := pipeline.New(p, pipeline.Options{File: name, KeepOrder: opt.KeepOrder,
+		NewParser: func() pipeline.Parser { return &lineParser{nc: nc, nicks: nicks} }, Key: lineKey})
 	for {
 		b, err := lr.Next()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return nil, ad.fail(err, lr.Line())
+			return nil, ad.Fail(err, lr.Line())
 		}
 		t := bytes.TrimSpace(b)
 		if len(t) == 0 {
@@ -110,18 +112,18 @@ func Read(r io.Reader, name string, opt Options) (*ballot.Profile, error) {
 		}
 		if t[0] == '[' {
 			if err := option(lr, p, t, nicks, sawBallot); err != nil {
-				return nil, ad.fail(err, lr.Line())
+				return nil, ad.Fail(err, lr.Line())
 			}
 			continue
 		}
 		if t[0] == '-' {
 			if sawBallot {
-				return nil, ad.fail(lr.Errorf("expected a ballot line (weight, preferences, 0), found %s: withdrawn candidates must come before the ballots", lines.Show(t)), lr.Line())
+				return nil, ad.Fail(lr.Errorf("expected a ballot line (weight, preferences, 0), found %s: withdrawn candidates must come before the ballots", lines.Show(t)), lr.Line())
 			}
 			for _, x := range bytes.Fields(t) {
 				v, err := atoi(bytes.TrimPrefix(x, []byte{'-'}))
 				if x[0] != '-' || err != nil || v < 1 || v > nc {
-					return nil, ad.fail(lr.Errorf("expected withdrawn candidates as negative numbers from -1 to -%d, found %s", nc, lines.Show(x)), lr.Line())
+					return nil, ad.Fail(lr.Errorf("expected withdrawn candidates as negative numbers from -1 to -%d, found %s", nc, lines.Show(x)), lr.Line())
 				}
 				p.Withdrawn = appendOnce(p.Withdrawn, v-1)
 			}
@@ -132,11 +134,11 @@ func Read(r io.Reader, name string, opt Options) (*ballot.Profile, error) {
 			break
 		}
 		sawBallot = true
-		if err := ad.line(t, lr.Line()); err != nil {
+		if err := ad.Line(t, lr.Line()); err != nil {
 			return nil, err
 		}
 	}
-	if err := ad.finish(); err != nil {
+	if err := ad.Finish(); err != nil {
 		return nil, err
 	}
 	if !ended {
@@ -217,6 +219,28 @@ func Read(r io.Reader, name string, opt Options) (*ballot.Profile, error) {
 		return nil, &election.Error{Pos: election.Pos{File: name, Line: lr.Line()}, Msg: fmt.Sprintf("expected %d candidate names after the ballots (quoted or bare lines, or \"# ALTERNATIVE NAME n:\" comments), found %d", nc, len(text))}
 	}
 	return p, nil
+}
+
+// lineParser parses ballot lines for the pipeline.
+type lineParser struct {
+	nc    int
+	nicks map[string]int
+}
+
+func (l *lineParser) Parse(t []byte, marks []ballot.Mark) ([]ballot.Mark, int64, error) {
+	return ballotLine(t, l.nc, l.nicks, marks)
+}
+
+// lineKey is the text of a ballot line after its weight, which alone
+// decides the ranking: lines with the same text are parsed once.
+func lineKey(line []byte) ([]byte, int64, bool) {
+	j, wt := 0, int64(0)
+	for j < len(line) && line[j] >= '0' && line[j] <= '9' && wt < 1<<40 {
+		wt = wt*10 + int64(line[j]-'0')
+		j++
+	}
+	ok := wt > 0 && j < len(line) && (line[j] == ' ' || line[j] == '\t')
+	return line[j:], wt, ok
 }
 
 func ballotLine(t []byte, nc int, nicks map[string]int, marks []ballot.Mark) ([]ballot.Mark, int64, error) {

@@ -200,7 +200,8 @@ func BenchmarkReadSanFrancisco2011(b *testing.B) {
 func TestParallelSameAsSequential(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("4 1\n")
-	for i := 0; i < 40000; i++ {
+	// Past pipeline.ParallelAfter (1 MB) of ballot lines the workers run.
+	for i := 0; i < 400000; i++ {
 		fmt.Fprintf(&b, "%d %d %d 0\n", 1+i%3, 1+i%4, 1+(i/7)%4)
 	}
 	b.WriteString("0\n\"A\"\n\"B\"\n\"C\"\n\"D\"\n\"T\"\n")
@@ -214,14 +215,14 @@ func TestParallelSameAsSequential(t *testing.T) {
 		t.Fatal(err)
 	}
 	same(t, par, seq)
-	// Bad lines at 30,001 and 35,001 (in different batches): the first is
-	// reported.
+	// Bad lines at 300,001 and 350,001 (in different batches): the first
+	// is reported.
 	ls := strings.Split(in, "\n")
-	ls[30000] = "1 9x 0"
-	ls[35000] = "x 1 0"
+	ls[300000] = "1 9x 0"
+	ls[350000] = "x 1 0"
 	_, err = Read(strings.NewReader(strings.Join(ls, "\n")), "p.blt", Options{})
-	if err == nil || !strings.HasPrefix(err.Error(), "p.blt:30001: expected a preference") {
-		t.Errorf("got %v, want the error at line 30001", err)
+	if err == nil || !strings.HasPrefix(err.Error(), "p.blt:300001: expected a preference") {
+		t.Errorf("got %v, want the error at line 300001", err)
 	}
 }
 

@@ -112,7 +112,10 @@ func codes(t []byte, out [][]byte) ([][]byte, error) {
 			return nil, fmt.Errorf("expected a candidate code, found an empty \"\"")
 		}
 		out = append(out, c)
-		t = bytes.TrimLeft(t[end+2:], " \t")
+		t = t[end+2:]
+		for len(t) > 0 && (t[0] == ' ' || t[0] == '\t') {
+			t = t[1:]
+		}
 	}
 	return out, nil
 }

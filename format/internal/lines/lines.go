@@ -27,7 +27,7 @@ type Reader struct {
 // New returns a Reader of r; file names the input in errors.
 func New(r io.Reader, file string) *Reader {
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 256<<10), MaxLine)
+	sc.Buffer(make([]byte, 16<<10), MaxLine)
 	return &Reader{sc: sc, file: file, first: true}
 }
 

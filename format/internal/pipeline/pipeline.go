@@ -1,0 +1,257 @@
+// Package pipeline parses the ballot lines of a ranked-ballot file into a
+// profile, in parallel for large files, with the same result as reading
+// line by line. The BLT and AEC readers use it.
+//
+// Lines are parsed in order, straight into the profile, until
+// ParallelAfter bytes; then (unless the ballots' order must be kept)
+// batches of lines go to workers, one per processor (at most 4), which
+// parse them, and a merger adds the parsed rankings to the profile batch
+// by batch in the order of the file: the result is the same, ranking for
+// ranking and byte for byte, as reading line by line, and a bad line is
+// reported at its file:line (the first bad line of the file).
+package pipeline
+
+import (
+	"runtime"
+	"sync"
+
+	"github.com/psephos/psephos/ballot"
+	"github.com/psephos/psephos/election"
+)
+
+// BatchSize is the number of bytes of lines handed to a worker at once.
+const BatchSize = 64 << 10
+
+// ParallelAfter is the bytes of lines parsed line by line before the
+// workers start: a small file is read faster without them.
+const ParallelAfter = 1 << 20
+
+// A Parser turns one line into a ranking and a weight (a number of
+// ballots; a weight of 0 adds nothing). Each worker has its own, so a
+// parser may keep buffers and counts.
+type Parser interface {
+	Parse(line []byte, marks []ballot.Mark) ([]ballot.Mark, int64, error)
+}
+
+// Options configure a Pipeline.
+type Options struct {
+	// File names the input in errors.
+	File string
+	// NewParser makes a parser for the sequential part and each worker.
+	NewParser func() Parser
+	// Key, when not nil, returns the part of a line that alone decides its
+	// ranking, and the line's weight: a worker parses lines with the same
+	// key once (BLT: the text after the weight). ok false parses the line
+	// in full.
+	Key func(line []byte) (key []byte, weight int64, ok bool)
+	// KeepOrder keeps the ballots' order: never parallel.
+	KeepOrder bool
+}
+
+// A Pipeline parses lines into a profile.
+type Pipeline struct {
+	p   *ballot.Profile
+	opt Options
+
+	seq    bool
+	parsed int64
+	marks  []ballot.Mark
+	parser Parser
+
+	parsers []Parser
+	work    chan *batch // to the workers
+	order   chan *batch // to the merger, in the order of the file
+	free    chan *batch // batches handed back by the merger, for reuse
+	made    int         // batches allocated: at most cap(free)
+	cur     *batch
+	wg      sync.WaitGroup // workers
+	merged  chan *election.Error
+	stopped bool
+}
+
+type batch struct {
+	data  []byte  // lines, each ended by '\n'
+	lines []int32 // their line numbers
+	// parsed: the rankings one after another, their lengths and weights
+	marks  []ballot.Mark
+	ends   []int32
+	weight []int64
+	err    *election.Error
+	done   chan struct{}
+}
+
+// New returns a pipeline adding to p.
+func New(p *ballot.Profile, opt Options) *Pipeline {
+	return &Pipeline{p: p, opt: opt, seq: true, parser: opt.NewParser()}
+}
+
+// Parsers returns every parser used (the sequential one first), for
+// counts they keep. Call it after Finish.
+func (a *Pipeline) Parsers() []Parser { return append([]Parser{a.parser}, a.parsers...) }
+
+func (a *Pipeline) start() {
+	a.seq = false
+	n := min(runtime.GOMAXPROCS(0), 4)
+	a.work = make(chan *batch, 2*n)
+	a.order = make(chan *batch, 4*n)
+	a.free = make(chan *batch, 4*n+2*n+2)
+	a.merged = make(chan *election.Error, 1)
+	for i := 0; i < n; i++ {
+		ps := a.opt.NewParser()
+		a.parsers = append(a.parsers, ps)
+		a.wg.Add(1)
+		go a.run(ps)
+	}
+	go a.merge()
+	a.cur = a.newBatch()
+}
+
+func (a *Pipeline) newBatch() *batch {
+	return &batch{data: make([]byte, 0, BatchSize+256), done: make(chan struct{}, 1)}
+}
+
+// Line adds one line found at line number at.
+func (a *Pipeline) Line(t []byte, at int) error {
+	if a.seq {
+		var w int64
+		var err error
+		a.marks, w, err = a.parser.Parse(t, a.marks[:0])
+		if err != nil {
+			return &election.Error{Pos: election.Pos{File: a.opt.File, Line: at}, Msg: err.Error()}
+		}
+		if w > 0 {
+			a.p.Add(a.marks, w)
+		}
+		if a.parsed += int64(len(t)); a.parsed > ParallelAfter && !a.opt.KeepOrder {
+			a.start()
+		}
+		return nil
+	}
+	a.cur.data = append(append(a.cur.data, t...), '\n')
+	a.cur.lines = append(a.cur.lines, int32(at))
+	if len(a.cur.data) >= BatchSize {
+		a.send()
+	}
+	return nil
+}
+
+func (a *Pipeline) send() {
+	b := a.cur
+	a.order <- b
+	a.work <- b
+	if a.made < cap(a.free) {
+		select {
+		case a.cur = <-a.free:
+		default:
+			a.made++
+			a.cur = a.newBatch()
+			return
+		}
+	} else {
+		a.cur = <-a.free
+	}
+	a.cur.data, a.cur.lines = a.cur.data[:0], a.cur.lines[:0]
+}
+
+// run parses batches.
+func (a *Pipeline) run(ps Parser) {
+	defer a.wg.Done()
+	seen := map[string][2]int{} // a key → its ranking in the batch's marks (start, end); reset per batch
+	var marks []ballot.Mark
+	for b := range a.work {
+		b.marks, b.ends, b.weight, b.err = b.marks[:0], b.ends[:0], b.weight[:0], nil
+		clear(seen)
+		data := b.data
+		for k := 0; len(data) > 0; k++ {
+			i := 0
+			for data[i] != '\n' {
+				i++
+			}
+			line := data[:i]
+			data = data[i+1:]
+			var key []byte
+			if a.opt.Key != nil {
+				if kk, wt, ok := a.opt.Key(line); ok {
+					if r, ok := seen[string(kk)]; ok {
+						b.marks = append(b.marks, b.marks[r[0]:r[1]]...)
+						b.ends = append(b.ends, int32(len(b.marks)))
+						b.weight = append(b.weight, wt)
+						continue
+					}
+					key = kk
+				}
+			}
+			var wt int64
+			var err error
+			marks, wt, err = ps.Parse(line, marks[:0])
+			if err != nil {
+				b.err = &election.Error{Pos: election.Pos{File: a.opt.File, Line: int(b.lines[k])}, Msg: err.Error()}
+				break
+			}
+			start := len(b.marks)
+			b.marks = append(b.marks, marks...)
+			b.ends = append(b.ends, int32(len(b.marks)))
+			b.weight = append(b.weight, wt)
+			if key != nil {
+				seen[string(key)] = [2]int{start, len(b.marks)}
+			}
+		}
+		b.done <- struct{}{}
+	}
+}
+
+// merge adds the parsed batches to the profile in the order of the file,
+// until the first bad line.
+func (a *Pipeline) merge() {
+	var bad *election.Error
+	for b := range a.order {
+		<-b.done
+		if bad == nil {
+			if b.err != nil {
+				bad = b.err
+			}
+			from := int32(0)
+			for i, end := range b.ends {
+				if w := b.weight[i]; w > 0 {
+					a.p.Add(b.marks[from:end], w)
+				}
+				from = end
+			}
+		}
+		a.free <- b
+	}
+	a.merged <- bad
+}
+
+// stop sends what is left and waits for the workers and the merger; it
+// returns the first bad line's error, if any.
+func (a *Pipeline) stop() *election.Error {
+	if a.seq || a.stopped {
+		return nil
+	}
+	a.stopped = true
+	if len(a.cur.data) > 0 {
+		a.send()
+	}
+	close(a.work)
+	close(a.order)
+	a.wg.Wait()
+	return <-a.merged
+}
+
+// Fail stops the workers after an error found by the caller at line at,
+// and returns whichever error comes first in the file.
+func (a *Pipeline) Fail(err error, at int) error {
+	if e := a.stop(); e != nil && e.Pos.Line < at {
+		return e
+	}
+	return err
+}
+
+// Finish waits for the workers and the merger.
+func (a *Pipeline) Finish() error {
+	if e := a.stop(); e != nil {
+		return e
+	}
+	return nil
+}
