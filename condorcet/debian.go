@@ -86,13 +86,26 @@ func debian(m *Matrix, rule DebianRule) (*Result, error) {
 	if m.Options.Unranked != UnrankedBelow {
 		return nil, fmt.Errorf("debian: the constitution ranks unranked options below ranked ones (A.6(1)); the matrix was tallied with unranked=%s", m.Options.Unranked)
 	}
+	// The default option is found by name, case and spacing aside (as
+	// auto-detection finds it); an exact match wins over others.
+	norm := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 	def := -1
+	var matches []string
 	for k, name := range m.Names {
-		n := strings.ToLower(strings.Join(strings.Fields(name), " "))
-		if rule.Default != "" && name == rule.Default || rule.Default == "" && slices.Contains(defaultNames, n) {
-			def = k
-			break
+		n := norm(name)
+		switch {
+		case rule.Default != "" && name == rule.Default:
+			def, matches = k, nil
+		case def >= 0 && rule.Default != "" && m.Names[def] == rule.Default:
+		case rule.Default != "" && n == norm(rule.Default), rule.Default == "" && slices.Contains(defaultNames, n):
+			if def < 0 {
+				def = k
+			}
+			matches = append(matches, name)
 		}
+	}
+	if len(matches) > 1 {
+		return nil, fmt.Errorf("debian: several options could be the default option (%s); name it exactly", strings.Join(matches, ", "))
 	}
 	if def < 0 {
 		if rule.Default != "" {

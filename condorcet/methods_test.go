@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/psephos/psephos/ballot"
 	"github.com/psephos/psephos/condorcet"
 )
 
@@ -58,6 +59,20 @@ func TestDebianDropping(t *testing.T) {
 	// Errors: no default option; the other reading of unranked options.
 	if _, err := condorcet.Count(p, m, condorcet.Spec{Method: condorcet.Debian}, condorcet.TieBreak{}, condorcet.DebianRule{Default: "Further discussion"}); err == nil || !strings.Contains(err.Error(), `no option is named "Further discussion"`) {
 		t.Errorf("missing default: %v", err)
+	}
+	// The default option given is found as auto-detection finds it, case
+	// and spacing aside; a name that fits several options is refused.
+	if r := debian(condorcet.DebianRule{NoQuorum: true, Default: "NONE  of the Above"}); r.Debian.Default != 3 || winners(r) != "A" {
+		t.Errorf("default option given in other case: %d, %s", r.Debian.Default, winners(r))
+	}
+	twice := profile(t, "ABNn", false, "2 ABNn")
+	twice.Candidates[2], twice.Candidates[3] = "None of the above", "none of the above"
+	mt := condorcet.Tally(twice, condorcet.Options{})
+	if r, err := condorcet.Count(twice, mt, condorcet.Spec{Method: condorcet.Debian}, condorcet.TieBreak{}, condorcet.DebianRule{NoQuorum: true, Default: "none of the above"}); err != nil || r.Debian.Default != 3 {
+		t.Errorf("an exact name among several: %v", err)
+	}
+	if _, err := condorcet.Count(twice, mt, condorcet.Spec{Method: condorcet.Debian}, condorcet.TieBreak{}, condorcet.DebianRule{NoQuorum: true, Default: "NONE OF THE ABOVE"}); err == nil || !strings.Contains(err.Error(), "several options") {
+		t.Errorf("an ambiguous default option: %v", err)
 	}
 	mi := condorcet.Tally(p, condorcet.Options{Unranked: condorcet.UnrankedIgnored})
 	if _, err := condorcet.Count(p, mi, condorcet.Spec{Method: condorcet.Debian}, condorcet.TieBreak{}, condorcet.DebianRule{}); err == nil || !strings.Contains(err.Error(), "unranked") {
@@ -151,6 +166,33 @@ func TestReadings(t *testing.T) {
 	}
 	if mp := condorcet.Tally(p, condorcet.Options{}); mp.Empty != 1 || mp.Ballots != 3 {
 		t.Errorf("empty %d of %d", mp.Empty, mp.Ballots)
+	}
+}
+
+// What the fixed readings pass over is counted, never dropped silently:
+// a mark naming no candidate (among them an overvote "-=-" whose
+// candidates the file does not give), a candidate marked again, a blank
+// rank before a later mark. Blank ranks after the last mark are not
+// skipped ranks.
+func TestReadingsCounted(t *testing.T) {
+	const A, B, C = ballot.Mark(0), ballot.Mark(1), ballot.Mark(2)
+	u, eq, skip := ballot.Unknown, ballot.Equal, ballot.Skip
+	p := ballot.NewProfile([]string{"A", "B", "C"})
+	p.Add([]ballot.Mark{A, A, B}, 3)                      // repeat
+	p.Add([]ballot.Mark{A, skip, B}, 2)                   // skipped rank
+	p.Add([]ballot.Mark{u, eq, u, C}, 5)                  // overvote naming no candidate, then C
+	p.Add([]ballot.Mark{u, B}, 7)                         // an unknown mark
+	p.Add([]ballot.Mark{C, skip, skip}, 11)               // trailing blanks: not skipped
+	p.Add([]ballot.Mark{B, eq, B, A}, 13)                 // B twice at one rank
+	for o, want := range map[condorcet.Overvote][5]int64{ // unknown, duplicate, skipped, overvote, empty
+		condorcet.OvervoteEqual:   {5 + 7, 3 + 13, 2, 0, 0},
+		condorcet.OvervoteSkip:    {7, 3 + 13, 2, 5, 0},
+		condorcet.OvervoteExhaust: {7, 3 + 13, 2, 5, 5},
+	} {
+		m := condorcet.Tally(p, condorcet.Options{Overvote: o})
+		if got := [5]int64{m.Unknown, m.Duplicate, m.SkippedRank, m.Overvote, m.Empty}; got != want {
+			t.Errorf("overvote=%s: unknown, duplicate, skipped, overvote, empty = %v, want %v", o, got, want)
+		}
 	}
 }
 

@@ -69,7 +69,9 @@ func ParseOvervote(s string) (Overvote, error) {
 // Fixed readings (not options): a candidate marked more than once counts at
 // its first (highest) mark; skipped ranks and marks naming no candidate are
 // passed over; withdrawn candidates ([ballot.Profile.Withdrawn]) take no
-// part and marks for them are passed over.
+// part and marks for them are passed over. The ballots read so are counted
+// ([Matrix.Duplicate], [Matrix.SkippedRank], [Matrix.Unknown]), never
+// passed over silently.
 type Options struct {
 	Unranked Unranked
 	Overvote Overvote
@@ -98,6 +100,13 @@ type Matrix struct {
 	// overvotes read as OvervoteEqual); Overvote the ballots with an
 	// overvote read as OvervoteExhaust or OvervoteSkip.
 	Ballots, Empty, EqualRanking, Overvote int64
+	// Ballots with marks the fixed readings passed over (see Options):
+	// Unknown, a mark naming no candidate (among them an overvote whose
+	// candidates the file does not give, BLT "-=-", under OvervoteEqual:
+	// there is nothing to rank equally); Duplicate, a candidate marked
+	// again (counted at its first mark); SkippedRank, a blank rank before a
+	// later mark. A ballot with several kinds counts under each.
+	Unknown, Duplicate, SkippedRank int64
 	// Options used.
 	Options Options
 	// EqualRanks: the format allows equal rankings, so no rank is an
@@ -168,8 +177,10 @@ type reader struct {
 	flat       []int32 // ranked candidates, rank by rank
 	ends       []int   // end of each rank in flat
 	// equal: a rank held several candidates; over: an overvote was
-	// exhausted or skipped.
-	equal, over bool
+	// exhausted or skipped; unknown, dup, skipped: a mark naming no
+	// candidate, a repeated candidate, a blank rank before a later mark
+	// were passed over.
+	equal, over, unknown, dup, skipped bool
 }
 
 // newReader returns the reader for p and the matrix's candidates (names and
@@ -203,18 +214,29 @@ func newReader(p *ballot.Profile, opt Options) (*reader, []string, []int) {
 // apply to it whatever its marks name, as an instant-runoff count reads it.
 // Otherwise withdrawn candidates, candidates ranked before and marks naming
 // no candidate are passed over, a rank left empty is dropped, and a rank
-// left with several candidates is an equal ranking.
+// left with several candidates is an equal ranking. What it passes over is
+// flagged (rd.unknown, rd.dup, rd.skipped) for the matrix's counts.
 func (rd *reader) read(marks []ballot.Mark) {
 	rd.stamp++
 	rd.flat, rd.ends = rd.flat[:0], rd.ends[:0]
-	rd.equal, rd.over = false, false
+	rd.equal, rd.over, rd.unknown, rd.dup, rd.skipped = false, false, false, false, false
+	gap := false
 	ballot.Ranks(marks, func(rank []ballot.Mark) bool {
+		if len(rank) == 0 {
+			gap = true
+			return true
+		}
+		if gap {
+			rd.skipped, gap = true, false
+		}
 		start := len(rd.flat)
 		marked := 0 // distinct candidates and unknown marks at this rank
+		unknown, dup := false, false
 		for j, mk := range rank {
 			switch {
 			case mk == ballot.Unknown:
 				marked++
+				unknown = true
 			case mk >= 0 && !slices.Contains(rank[:j], mk):
 				marked++
 			}
@@ -222,7 +244,11 @@ func (rd *reader) read(marks []ballot.Mark) {
 				continue
 			}
 			c := rd.index[mk]
-			if c < 0 || rd.seen[c] == rd.stamp {
+			if c < 0 {
+				continue
+			}
+			if rd.seen[c] == rd.stamp {
+				dup = true
 				continue
 			}
 			rd.seen[c] = rd.stamp
@@ -245,6 +271,8 @@ func (rd *reader) read(marks []ballot.Mark) {
 				return true
 			}
 		}
+		rd.unknown = rd.unknown || unknown
+		rd.dup = rd.dup || dup
 		k := len(rd.flat) - start
 		if k == 0 {
 			return true
@@ -272,6 +300,15 @@ func Tally(p *ballot.Profile, opt Options) *Matrix {
 		flat := rd.flat
 		if rd.over {
 			m.Overvote += w
+		}
+		if rd.unknown {
+			m.Unknown += w
+		}
+		if rd.dup {
+			m.Duplicate += w
+		}
+		if rd.skipped {
+			m.SkippedRank += w
 		}
 		if len(flat) == 0 {
 			m.Empty += w

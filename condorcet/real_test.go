@@ -114,10 +114,39 @@ func TestSanFrancisco2011(t *testing.T) {
 			t.Errorf("%s elects %s, want ED LEE", spec, winners(r))
 		}
 	}
+	// What the default reading passes over is counted: the 1,383 ballots
+	// with an overvote naming no candidate ("-=-": the file's ballots are
+	// one a line, so its lines holding "-=-", counted from the raw text
+	// here), and the repeats and skipped ranks, as many as the ballot
+	// rules' own count of defects finds (an independent reader).
+	d := ballot.Rules{}.Prepare(p).Defects
+	if raw := linesWith(t, "ranked/us-rcv-blt/data/2011-San_Francisco-Mayor.blt", "-=-"); m.Unknown != raw || raw != 1383 || m.Overvote != 0 ||
+		m.Duplicate != d.Duplicate || m.SkippedRank != d.SkippedRank || d.Duplicate == 0 || d.SkippedRank == 0 {
+		t.Errorf("passed over: unknown %d (lines with -=-: %d), duplicate %d (rules %d), skipped %d (rules %d)", m.Unknown, raw, m.Duplicate, d.Duplicate, m.SkippedRank, d.SkippedRank)
+	}
 	x := condorcet.Tally(p, condorcet.Options{Overvote: condorcet.OvervoteExhaust})
+	if x.Overvote != 1383 || x.Unknown != 0 {
+		t.Errorf("overvotes exhausting: %d overvotes, %d unknown marks passed over; want 1,383 and 0", x.Overvote, x.Unknown)
+	}
 	if x.Prefer(lee, avalos) != 84457 || x.Prefer(avalos, lee) != 57160 {
 		t.Errorf("Lee v Avalos, overvotes exhausting: %d v %d, want the official final round 84,457 v 57,160", x.Prefer(lee, avalos), x.Prefer(avalos, lee))
 	}
+}
+
+// linesWith counts the lines of a file holding s, independently of the
+// reader.
+func linesWith(t *testing.T, rel, s string) int64 {
+	b, err := os.ReadFile(datadir.Path(t, rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := int64(0)
+	for _, l := range bytes.Split(b, []byte("\n")) {
+		if bytes.Contains(l, []byte(s)) {
+			n++
+		}
+	}
+	return n
 }
 
 // vLines counts the ballot lines of a tally sheet, independently of the

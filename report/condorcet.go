@@ -40,10 +40,15 @@ type PairwiseJSON struct {
 	Notes       []string          `json:"notes"`
 	Ballots     string            `json:"ballots"`
 	// Empty ballots state no preference; see condorcet.Matrix.
-	Empty        string   `json:"empty"`
-	EqualRanking string   `json:"equal_ranking"`
-	Overvote     string   `json:"overvote"`
-	Candidates   []string `json:"candidates"`
+	Empty        string `json:"empty"`
+	EqualRanking string `json:"equal_ranking"`
+	Overvote     string `json:"overvote"`
+	// Ballots with marks passed over by the fixed readings: a mark naming
+	// no candidate, a repeated candidate, a skipped rank.
+	Unknown     string   `json:"unknown"`
+	Duplicate   string   `json:"duplicate"`
+	SkippedRank string   `json:"skipped_rank"`
+	Candidates  []string `json:"candidates"`
 	// Matrix[a][b]: ballots preferring candidate a to candidate b.
 	Matrix          [][]string `json:"matrix"`
 	CondorcetWinner *string    `json:"condorcet_winner"`
@@ -58,6 +63,7 @@ func PairwiseToJSON(x *Pairwise) PairwiseJSON {
 	out := PairwiseJSON{Election: x.Election, Source: x.Source, InputFormat: x.InputFormat, Notes: nonNil(x.Notes),
 		Options: map[string]string{"unranked": m.Options.Unranked.String(), "overvote": m.Options.Overvote.String(), "equal_ranks_allowed": strconv.FormatBool(m.EqualRanks)},
 		Ballots: s64(m.Ballots), Empty: s64(m.Empty), EqualRanking: s64(m.EqualRanking), Overvote: s64(m.Overvote),
+		Unknown: s64(m.Unknown), Duplicate: s64(m.Duplicate), SkippedRank: s64(m.SkippedRank),
 		Candidates: nonNil(m.Names), Matrix: [][]string{}, Smith: cnames(m, m.Smith()), Schwartz: cnames(m, m.Schwartz())}
 	for a := 0; a < m.N(); a++ {
 		row := make([]string, m.N())
@@ -170,6 +176,8 @@ func pairwiseHeader(b *strings.Builder, x *Pairwise, what, format string) {
 	}
 	fmt.Fprintf(b, "Ballots: %s; stating no preference %s; with an equal ranking %s; with an overvote exhausted or skipped %s.\n",
 		num(m.Ballots), num(m.Empty), num(m.EqualRanking), num(m.Overvote))
+	fmt.Fprintf(b, "Marks passed over: ballots with a mark naming no candidate %s; with a candidate marked again (counted at the first mark) %s; with a skipped rank %s.\n",
+		num(m.Unknown), num(m.Duplicate), num(m.SkippedRank))
 	for _, n := range x.Notes {
 		fmt.Fprintf(b, "Note: %s\n", n)
 	}
