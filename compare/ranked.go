@@ -39,9 +39,14 @@ type RankedOutcome struct {
 	Ranking [][]int
 	// Notes on the outcome (a tie, a rule).
 	Notes []string
-	// ByLot: the outcome depends on a tie decided by lot (instant-runoff
-	// ties are broken by the rule's own policy; see Notes).
+	// ByLot: the outcome depends on a tie decided by lot: an
+	// instant-runoff tie broken by the rule's lot, a tie for first place
+	// drawn by the pairwise methods' lot, or Ranked Pairs' majorities of
+	// equal strength ordered by a drawn ranking (see Notes). Such an outcome
+	// is the lot's, not the method's.
 	ByLot bool
+	// NotComputed: the method gave no result (a size limit; see Notes).
+	NotComputed bool
 	// The full results: Condorcet for the pairwise methods, Runoff for
 	// instant-runoff (candidate indices there are the profile's).
 	Condorcet *condorcet.Result
@@ -58,31 +63,48 @@ type RankedComparison struct {
 }
 
 // ParseRankedMethods checks a list of method names: "irv" or a condorcet
-// METHOD[:VARIANT].
+// METHOD[:VARIANT], each at most once ("schulze" and
+// "schulze:winning-votes" are the same method).
 func ParseRankedMethods(methods []string) error {
 	if len(methods) == 0 {
 		return errors.New("expected at least one method")
 	}
+	seen := map[string]string{}
 	for _, s := range methods {
-		if strings.TrimSpace(s) == IRV {
-			continue
+		name := strings.TrimSpace(s)
+		if name != IRV {
+			spec, err := condorcet.ParseSpec(s)
+			if err != nil {
+				return fmt.Errorf("%v (or %s)", err, IRV)
+			}
+			name = spec.String()
 		}
-		if _, err := condorcet.ParseSpec(s); err != nil {
-			return fmt.Errorf("%v (or %s)", err, IRV)
+		if first, ok := seen[name]; ok {
+			if first == strings.TrimSpace(s) {
+				return fmt.Errorf("%s is given twice", first)
+			}
+			return fmt.Errorf("%s and %s are the same method (%s)", first, strings.TrimSpace(s), name)
 		}
+		seen[name] = strings.TrimSpace(s)
 	}
 	return nil
 }
 
 // Ranked counts the ballots by each method. A tie that stands is part of
 // the outcome, not an error; instant-runoff stopping at a tie its rule
-// cannot break is reported the same way, and so is Kemeny–Young past the
-// size it computes exactly.
+// cannot break is reported the same way, and so are Kemeny–Young past the
+// size it computes exactly and Ranked Pairs without a tie-break policy
+// past the candidates whose tie-breaking rankings it tries
+// (condorcet.MaxRankedPairsTieCandidates): a note, the other methods still
+// counted.
 func Ranked(p *ballot.Profile, methods []string, opt RankedOptions) (*RankedComparison, error) {
 	if err := ParseRankedMethods(methods); err != nil {
 		return nil, err
 	}
 	m := condorcet.Tally(p, opt.Pairwise)
+	if m.N() == 0 {
+		return nil, errors.New("no candidates to count")
+	}
 	c := &RankedComparison{Matrix: m, CondorcetWinner: m.CondorcetWinner(), Smith: m.Smith()}
 	toMatrix := make([]int, len(p.Candidates))
 	for i := range toMatrix {
@@ -131,15 +153,17 @@ func Ranked(p *ballot.Profile, methods []string, opt RankedOptions) (*RankedComp
 		}
 		s, _ := condorcet.ParseSpec(name)
 		r, err := condorcet.Count(p, m, s, opt.TieBreak, opt.Debian)
-		var limit *condorcet.KemenyLimitError
-		if errors.As(err, &limit) {
-			c.Outcomes = append(c.Outcomes, RankedOutcome{Method: s.String(), Elected: -1, Notes: []string{"not computed: " + err.Error()}})
+		var kemeny *condorcet.KemenyLimitError
+		var pairs *condorcet.RankedPairsLimitError
+		if errors.As(err, &kemeny) || errors.As(err, &pairs) {
+			c.Outcomes = append(c.Outcomes, RankedOutcome{Method: s.String(), Elected: -1, NotComputed: true, Notes: []string{"not computed: " + err.Error()}})
 			continue
 		}
 		if err != nil {
 			return nil, err
 		}
-		c.Outcomes = append(c.Outcomes, RankedOutcome{Method: s.String(), Winners: r.Winners, Elected: r.Winner, Ranking: r.Ranking, Notes: r.Notes, Condorcet: r})
+		c.Outcomes = append(c.Outcomes, RankedOutcome{Method: s.String(), Winners: r.Winners, Elected: r.Winner, Ranking: r.Ranking, Notes: r.Notes,
+			ByLot: r.Tie != nil && r.Tie.Method == condorcet.FallbackLot.String(), Condorcet: r})
 	}
 	return c, nil
 }

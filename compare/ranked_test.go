@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -43,6 +44,22 @@ func TestRankedDisagree(t *testing.T) {
 // one order, beat one another in one cycle.
 func TestRankedKemenyLimit(t *testing.T) {
 	n := condorcet.MaxKemeny + 1
+	p := rotations(n)
+	c, err := Ranked(p, []string{"schulze", "kemeny"}, RankedOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := c.Outcomes[1]
+	if len(c.Smith) != n || k.Elected != -1 || len(k.Notes) != 1 || !strings.Contains(k.Notes[0], "limited to 20 candidates per level") || len(c.Outcomes[0].Winners) != n {
+		t.Errorf("Smith %v, kemeny %+v, schulze winners %v", c.Smith, k, c.Outcomes[0].Winners)
+	}
+}
+
+// rotations is a profile of n candidates whose ballots are the n rotations
+// of one order: every candidate beats the next n/2 around the circle by
+// the same margins, a cycle through all of them with majorities of equal
+// strength.
+func rotations(n int) *ballot.Profile {
 	names := make([]string, n)
 	for i := range names {
 		names[i] = string(rune('a' + i))
@@ -55,12 +72,51 @@ func TestRankedKemenyLimit(t *testing.T) {
 		}
 		p.Add(marks, 1)
 	}
-	c, err := Ranked(p, []string{"schulze", "kemeny"}, RankedOptions{})
+	return p
+}
+
+// Ranked Pairs without a policy past the candidates whose tie-breaking
+// rankings it tries (a 9-candidate cycle of equal majorities) is an
+// outcome with a note, not a failure of the whole comparison; with a lot
+// it is counted, and marked as decided by lot.
+func TestRankedPairsLimitNote(t *testing.T) {
+	p := rotations(condorcet.MaxRankedPairsTieCandidates + 1)
+	m := condorcet.Tally(p, condorcet.Options{})
+	var limit *condorcet.RankedPairsLimitError
+	if _, err := condorcet.Count(p, m, condorcet.Spec{Method: condorcet.RankedPairs}, condorcet.TieBreak{}, condorcet.DebianRule{}); !errors.As(err, &limit) || limit.Candidates != 9 {
+		t.Fatalf("ranked pairs alone: %v, want a limit error over 9 candidates", err)
+	}
+	c, err := Ranked(p, []string{"schulze", "ranked-pairs", "copeland"}, RankedOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	k := c.Outcomes[1]
-	if len(c.Smith) != n || k.Elected != -1 || len(k.Notes) != 1 || !strings.Contains(k.Notes[0], "limited to 20 candidates per level") || len(c.Outcomes[0].Winners) != n {
-		t.Errorf("Smith %v, kemeny %+v, schulze winners %v", c.Smith, k, c.Outcomes[0].Winners)
+	rp := c.Outcomes[1]
+	if !rp.NotComputed || rp.Elected != -1 || len(rp.Notes) != 1 || !strings.Contains(rp.Notes[0], "the limit is 8 candidates") || len(c.Outcomes[0].Winners) != 9 || len(c.Outcomes[2].Winners) != 9 {
+		t.Errorf("ranked pairs %+v; schulze winners %v, copeland %v", rp, c.Outcomes[0].Winners, c.Outcomes[2].Winners)
+	}
+	c, err = Ranked(p, []string{"schulze", "ranked-pairs"}, RankedOptions{TieBreak: condorcet.TieBreak{Fallback: condorcet.FallbackLot, Seed: 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range c.Outcomes {
+		if o.NotComputed || o.Elected < 0 || !o.ByLot {
+			t.Errorf("%s with a lot: elected %d, by lot %v, not computed %v", o.Method, o.Elected, o.ByLot, o.NotComputed)
+		}
+	}
+}
+
+// Each method is counted once: a repeat, or two names of one method, is an
+// error; so is an election with no candidates.
+func TestRankedMethodsOnce(t *testing.T) {
+	for _, ms := range [][]string{{"irv", "irv"}, {"schulze", " schulze:winning-votes"}, {"kemeny", "kemeny:kemeny"}} {
+		if err := ParseRankedMethods(ms); err == nil || !strings.Contains(err.Error(), "twice") && !strings.Contains(err.Error(), "the same method") {
+			t.Errorf("%v: %v", ms, err)
+		}
+	}
+	if err := ParseRankedMethods([]string{"irv", "schulze", "schulze:margins"}); err != nil {
+		t.Errorf("two variants: %v", err)
+	}
+	if _, err := Ranked(ballot.NewProfile(nil), []string{"irv"}, RankedOptions{}); err == nil || !strings.Contains(err.Error(), "no candidates") {
+		t.Errorf("no candidates: %v", err)
 	}
 }

@@ -42,6 +42,18 @@ type RankedPairsDetail struct {
 // rankings).
 const MaxRankedPairsTieCandidates = 8
 
+// A RankedPairsLimitError is returned when, without a tie-break policy,
+// majorities of equal strength conflict among more than
+// MaxRankedPairsTieCandidates candidates: finding every possible winner
+// would try Candidates! tie-breaking rankings.
+type RankedPairsLimitError struct {
+	Candidates int
+}
+
+func (e *RankedPairsLimitError) Error() string {
+	return fmt.Sprintf("ranked pairs: majorities of equal strength conflict among %d candidates, and finding every possible winner would try %d! tie-breaking rankings (the limit is %d candidates); give a tie-break policy (lot or order)", e.Candidates, e.Candidates, MaxRankedPairsTieCandidates)
+}
+
 // rankedPairs is Tideman's Ranked Pairs (Tideman 1987): the majorities are
 // taken strongest first (winning votes: more ballots for the winner, then
 // fewer for the loser; margins: larger margin) and each is locked unless
@@ -132,7 +144,7 @@ func rankedPairs(m *Matrix, margins bool, tb TieBreak) (*Result, error) {
 		}
 	}
 	if len(tied) > MaxRankedPairsTieCandidates {
-		return nil, fmt.Errorf("ranked pairs: majorities of equal strength conflict among %d candidates, and finding every possible winner would try %d! tie-breaking rankings (the limit is %d candidates); give a tie-break policy (lot or order)", len(tied), len(tied), MaxRankedPairsTieCandidates)
+		return nil, &RankedPairsLimitError{len(tied)}
 	}
 	slices.Sort(tied)
 	win := newBitset(n)

@@ -95,8 +95,10 @@ const (
 	// FallbackLot draws one of the tied candidates by psephos's seeded lot
 	// (internal/lot): the tied candidates sorted by name, then a permutation
 	// drawn from the seed and the stream WinnerStream; the first wins. Every
-	// method draws the same way, so one seed picks the same candidate from
-	// the same tied set whatever the method.
+	// method draws a tie for first place the same way, so one seed picks the
+	// same candidate from the same tied set whatever the method. Ranked
+	// Pairs' majorities of equal strength are another lot (a ranking of all
+	// the candidates, stream "ranked-pairs:pairs"), whose winner may differ.
 	FallbackLot
 	// FallbackOrder elects the tied candidate listed first in Order.
 	FallbackOrder
