@@ -156,7 +156,7 @@ func CountPrepared(pp *ballot.Prepared, r Rules) (*Result, error) {
 	}
 	avail := n - len(p.Withdrawn)
 	if avail < seats {
-		return nil, fmt.Errorf("%d seats but only %d candidates take part", seats, avail)
+		return nil, fmt.Errorf("%s but only %s take part", plural(seats, "seat"), plural(avail, "candidate"))
 	}
 	res := &Result{Rules: r, Title: p.Title, Candidates: p.Candidates, Withdrawn: p.Withdrawn,
 		Ballots: p.Ballots(), Defects: pp.Defects}
@@ -438,4 +438,13 @@ func (c *counter) breakTie(prev []Round, rd Round, tied []int, what string) (*Ti
 	}
 	t.Loser = t.Chosen
 	return t, nil
+}
+
+// plural writes n and the noun, with an s unless n is 1: "1 seat", "0
+// candidates".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, noun)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

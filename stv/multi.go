@@ -22,7 +22,7 @@ func countMulti(pp *ballot.Prepared, r Rules) (*Result, error) {
 	}
 	avail := len(p.Candidates) - len(p.Withdrawn)
 	if seats > avail {
-		return nil, fmt.Errorf("%d seats but only %d candidates take part", seats, avail)
+		return nil, fmt.Errorf("%s but only %s take part", plural(seats, "seat"), plural(avail, "candidate"))
 	}
 	res := &Result{Rules: r, Title: p.Title, Candidates: p.Candidates, Withdrawn: p.Withdrawn,
 		Ballots: p.Ballots(), Defects: pp.Defects, SeatsFilled: seats}

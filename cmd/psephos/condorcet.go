@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -99,7 +100,10 @@ func (c *condorcetFlags) tieBreak(cmd *cobra.Command, f *inputFlags, r *rankedFl
 
 // debianRule builds the Debian rule; the number of developers must be
 // given (it sets the quorum).
-func (c *condorcetFlags) debianRule() (condorcet.DebianRule, error) {
+func (c *condorcetFlags) debianRule(cmd *cobra.Command) (condorcet.DebianRule, error) {
+	if c.developers < 0 && cmd.Flags().Changed("developers") {
+		return condorcet.DebianRule{}, usageError{fmt.Errorf("--developers %d: expected the number of developers, 0 or more (0: no quorum)", c.developers)}
+	}
 	if c.developers < 0 {
 		return condorcet.DebianRule{}, usageError{fmt.Errorf("the Debian rule needs the number of developers for its quorum (3·√N/2): give --developers N (972 for the 2006 leader election), or --developers 0 to count without a quorum")}
 	}
@@ -122,7 +126,10 @@ func countCondorcet(cmd *cobra.Command, f *inputFlags, r *rankedFlags, c *condor
 			return usageError{fmt.Errorf("--%s applies to instant-runoff counts; a Debian tally sheet is counted by the Debian rule unless --rule is given", name)}
 		}
 	}
-	method := c.method
+	method := strings.TrimSpace(c.method)
+	if cmd.Flags().Changed("method") && method == "" {
+		return usageError{fmt.Errorf("--method: expected a method, METHOD[:VARIANT]: %s", strings.Join(condorcet.MethodNames(), ", "))}
+	}
 	if method == "" && !c.pairwise {
 		method = condorcet.Debian // a Debian tally sheet without --method
 	}
@@ -143,7 +150,7 @@ func countCondorcet(cmd *cobra.Command, f *inputFlags, r *rankedFlags, c *condor
 	}
 	var deb condorcet.DebianRule
 	if spec.Method == condorcet.Debian {
-		if deb, err = c.debianRule(); err != nil {
+		if deb, err = c.debianRule(cmd); err != nil {
 			return err
 		}
 	}
@@ -155,6 +162,9 @@ func countCondorcet(cmd *cobra.Command, f *inputFlags, r *rankedFlags, c *condor
 	title := p.Title
 	if title == "" {
 		title = filepath.Base(arg)
+	}
+	if err := checkTieOrder(p, tb.Order); err != nil {
+		return err
 	}
 	m := condorcet.Tally(p, opt)
 	pw := report.Pairwise{Election: title, Source: arg, InputFormat: fm, Notes: p.Notes, Matrix: m}
@@ -211,13 +221,19 @@ func compareRanked(cmd *cobra.Command, f *inputFlags, r *rankedFlags, c *condorc
 	}
 	for _, m := range methods {
 		if strings.TrimSpace(m) == condorcet.Debian {
-			if opt.Debian, err = c.debianRule(); err != nil {
+			if opt.Debian, err = c.debianRule(cmd); err != nil {
 				return err
 			}
 		}
 	}
 	p, fm, err := r.read(arg, f.inputFormat, cmd.ErrOrStderr())
 	if err != nil {
+		return err
+	}
+	if err := checkTieOrder(p, opt.TieBreak.Order); err != nil {
+		return err
+	}
+	if err := checkTieOrder(p, opt.IRV.TieBreak.Order); err != nil {
 		return err
 	}
 	res, err := compare.Ranked(p, methods, opt)
@@ -230,4 +246,20 @@ func compareRanked(cmd *cobra.Command, f *inputFlags, r *rankedFlags, c *condorc
 	}
 	x := &report.RankedComparison{Pairwise: report.Pairwise{Election: title, Source: arg, InputFormat: fm, Notes: p.Notes, Matrix: res.Matrix}, Result: res}
 	return emit(cmd.OutOrStdout(), func(w io.Writer) error { return report.WriteRankedComparison(w, x, f.output) })
+}
+
+// checkTieOrder refuses a --tie-order naming someone who is not a
+// candidate of the election: a misspelt name would otherwise be found out
+// only at a tie, or never.
+func checkTieOrder(p *ballot.Profile, order []string) error {
+	var unknown []string
+	for _, name := range order {
+		if p.CandidateIndex(name) < 0 {
+			unknown = append(unknown, strconv.Quote(name))
+		}
+	}
+	if len(unknown) > 0 {
+		return usageError{fmt.Errorf("--tie-order: no candidate named %s in this election (candidates: %s)", strings.Join(unknown, " or "), strings.Join(p.Candidates, ", "))}
+	}
+	return nil
 }

@@ -124,6 +124,27 @@ func TestCompareRanked(t *testing.T) {
 
 func TestCondorcetUsageErrors(t *testing.T) {
 	blt := datadir.Path(t, "ranked/us-rcv-blt/data/2009-Burlington-Mayor.blt")
+	cycle := datadir.Case(t, "26-condorcet-symmetric-cycle/ballots.csv")
+	sheet := datadir.Path(t, "ranked/debian-leader/leader2006_tally.txt")
+	// Each usage error says what was wrong with the command line.
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"count", blt, "--method", ""}, "--method: expected a method"},
+		{[]string{"count", sheet, "--developers", "-5"}, "--developers -5: expected the number of developers, 0 or more"},
+		{[]string{"compare", blt, "--methods", "irv,irv"}, "irv is given twice"},
+		{[]string{"compare", blt, "--methods", "schulze,schulze:winning-votes"}, "the same method"},
+		{[]string{"count", cycle, "--method", "schulze", "--tie-order", "Xavier>Yolanda"}, `no candidate named "Xavier" or "Yolanda"`},
+		{[]string{"count", cycle, "--tie-order", "Alice>Bobby", "--tie-fallback", "order"}, `no candidate named "Bobby"`},
+		{[]string{"compare", cycle, "--tie-order", "Bob>Nobody"}, `no candidate named "Nobody"`},
+		{[]string{"count", "uk-ge-2024", "--method", "schulze"}, "uk-ge-2024 is a dataset of election results"},
+		{[]string{"compare", "uk-ge-2024", "--methods", "irv"}, "not of ranked ballots"},
+	} {
+		if _, err := runRanked(t, c.args...); !isUsage(err) || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: %v, want a usage error saying %q", c.args, err, c.want)
+		}
+	}
 	for _, args := range [][]string{
 		{"count", blt, "--method", "irv"},
 		{"count", blt, "--method", "schulze:ratio"},
@@ -139,5 +160,65 @@ func TestCondorcetUsageErrors(t *testing.T) {
 		if _, err := runRanked(t, args...); !isUsage(err) {
 			t.Errorf("%v: %v, want a usage error", args, err)
 		}
+	}
+}
+
+// What the pairwise reading passes over is counted on the command line
+// (3 ballots A>A>B repeat A; 2 ballots A>>B skip a rank), and a file with
+// no candidates is refused in words, not as "1 seats but only 0
+// candidates".
+func TestPairwiseDefectsShown(t *testing.T) {
+	path := write(t, "defects.csv", "count,ranking\n3,A>A>B\n2,A>>B\n4,B>C\n")
+	out, err := runRanked(t, "count", path, "--method", "schulze")
+	if err != nil || !strings.Contains(out, "with a candidate marked again (counted at the first mark) 3; with a skipped rank 2.") {
+		t.Errorf("%v\n%s", err, out)
+	}
+	out, err = runRanked(t, "compare", path, "--format", "json")
+	var j report.RankedCompareJSON
+	if err != nil || json.Unmarshal([]byte(out), &j) != nil || j.Duplicate != "3" || j.SkippedRank != "2" || j.Unknown != "0" {
+		t.Errorf("JSON: %v\n%s", err, out)
+	}
+	empty := write(t, "empty.csv", "count,ranking\n")
+	for _, cmd := range []string{"compare", "count"} {
+		if _, err := runRanked(t, cmd, empty); err == nil || !strings.Contains(err.Error(), "no candidates and no ballots: nothing to count") {
+			t.Errorf("%s of an empty file: %v", cmd, err)
+		}
+	}
+}
+
+// One seed for every lot: instant-runoff draws from --seed's default (1)
+// as the pairwise methods do, and giving that default changes nothing, so
+// the rule is not "modified". On case 26 the methods' own results are a
+// tie that stands; what each lot drew is said apart, marked, and left out
+// of the disagreement (with --seed 9 the pairwise methods' lot draws Alice
+// and Ranked Pairs' tie-breaking ranking elects Carol).
+func TestSeedsAndLots(t *testing.T) {
+	path := datadir.Case(t, "26-condorcet-symmetric-cycle/ballots.csv")
+	plain, err := runRanked(t, "count", path)
+	if err != nil || !strings.Contains(plain, "seed=1") || strings.Contains(plain, "modified") {
+		t.Errorf("instant-runoff's default seed: %v\n%s", err, plain)
+	}
+	if again, err := runRanked(t, "count", path, "--seed", "1"); err != nil || again != plain {
+		t.Errorf("--seed 1 differs from the default: %v\n%s", err, again)
+	}
+	out, err := runRanked(t, "count", path, "--method", "borda", "--tie-break", "lot", "--format", "json")
+	var cj report.CondorcetJSON
+	if err != nil || json.Unmarshal([]byte(out), &cj) != nil || cj.Result.Tie == nil || *cj.Result.Tie.Seed != "1" {
+		t.Errorf("the pairwise lot's default seed: %v\n%s", err, out)
+	}
+	out, err = runRanked(t, "compare", path)
+	if err != nil || strings.Contains(out, "disagree") || !strings.Contains(out, "No method elects anyone by its own rule") ||
+		!strings.Contains(out, "Decided by lot, not by the method") || !strings.Contains(out, "irv: Carol (by lot).") {
+		t.Errorf("compare, no policy: %v\n%s", err, out)
+	}
+	out, err = runRanked(t, "compare", path, "--tie-break", "lot", "--seed", "9")
+	if err != nil || strings.Contains(out, "disagree") || !strings.Contains(out, "No method decides by its own rule alone") ||
+		!strings.Contains(out, "ranked-pairs:winning-votes: Carol (by lot)") || !strings.Contains(out, "kemeny: Alice (by lot)") {
+		t.Errorf("compare, lot: %v\n%s", err, out)
+	}
+	out, err = runRanked(t, "compare", path, "--tie-break", "lot", "--seed", "9", "--format", "json")
+	var j report.RankedCompareJSON
+	if err != nil || json.Unmarshal([]byte(out), &j) != nil || j.Disagree || len(j.Elected) != 0 || len(j.ByLot["Alice"]) != 6 || len(j.ByLot["Carol"]) != 1 {
+		t.Errorf("compare JSON, lot: %v\n%s", err, out)
 	}
 }

@@ -2,8 +2,10 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/psephos/psephos/ballot"
+	"github.com/psephos/psephos/dataset"
 	"github.com/psephos/psephos/format"
 	"github.com/psephos/psephos/format/blt"
 	"github.com/psephos/psephos/format/preflib"
@@ -149,7 +152,6 @@ func (r *rankedFlags) rules(cmd *cobra.Command, seed uint64) (stv.Rules, error) 
 			}
 			return fmt.Errorf("expected single, sequential or aspen-two-vote, found %q", r.filling)
 		}},
-		{"seed", func() error { rl.TieBreak.Seed = seed; return nil }},
 	}
 	steps = append(steps, r.stv.steps(&rl)...)
 	for _, s := range steps {
@@ -157,6 +159,10 @@ func (r *rankedFlags) rules(cmd *cobra.Command, seed uint64) (stv.Rules, error) 
 			return rl, err
 		}
 	}
+	// The seed is not part of the rule: every count draws its lots from
+	// --seed (default 1, as for every command), so giving the default
+	// changes nothing and marks nothing modified.
+	rl.TieBreak.Seed = seed
 	if changed("tie-break") {
 		v, _ := fl.GetString("tie-break")
 		switch v {
@@ -198,10 +204,14 @@ func (r *rankedFlags) isRanked(cmd *cobra.Command, inputFormat, arg string) bool
 func (r *rankedFlags) read(arg, inputFormat string, stderr io.Writer) (*ballot.Profile, string, error) {
 	opt := format.BallotOptions{Format: inputFormat, KeepOrder: r.keepOrder, Candidates: r.candidates, State: r.state}
 	if arg == "-" {
-		return format.ReadBallots(os.Stdin, "stdin", opt)
+		p, fm, err := format.ReadBallots(os.Stdin, "stdin", opt)
+		return nonEmpty("stdin", p, fm, err)
 	}
 	f, err := os.Open(arg)
 	if err != nil {
+		if d, ok := dataset.Lookup(arg); ok && errors.Is(err, fs.ErrNotExist) {
+			return nil, "", usageError{fmt.Errorf("%s is a dataset of election results (%s), not of ranked ballots: --method, --pairwise, --rule and --methods count a ranked-ballot file (BLT, PrefLib, CSV of rankings, ...)", arg, d.Title)}
+		}
 		return nil, "", err
 	}
 	defer f.Close()
@@ -213,7 +223,16 @@ func (r *rankedFlags) read(arg, inputFormat string, stderr io.Writer) (*ballot.P
 		pr := progressbar.NewReader(f, bar)
 		in = &pr
 	}
-	return format.ReadBallots(in, arg, opt)
+	p, fm, err := format.ReadBallots(in, arg, opt)
+	return nonEmpty(arg, p, fm, err)
+}
+
+// nonEmpty refuses a profile without candidates: there is nothing to count.
+func nonEmpty(name string, p *ballot.Profile, fm string, err error) (*ballot.Profile, string, error) {
+	if err == nil && len(p.Candidates) == 0 {
+		return nil, "", fmt.Errorf("%s: no candidates and no ballots: nothing to count", name)
+	}
+	return p, fm, err
 }
 
 func isTerminal(w io.Writer) bool {
@@ -236,6 +255,9 @@ func countRanked(cmd *cobra.Command, f *inputFlags, r *rankedFlags, c *condorcet
 	}
 	p, fm, err := r.read(arg, f.inputFormat, cmd.ErrOrStderr())
 	if err != nil {
+		return err
+	}
+	if err := checkTieOrder(p, rl.TieBreak.Order); err != nil {
 		return err
 	}
 	if isDebian(cmd, fm) {
