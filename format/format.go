@@ -103,6 +103,9 @@ func byName[F any](list []F, name func(*F) string, want string) (*F, error) {
 func ReadResults(r io.Reader, name string, opt Options) (*election.Election, string, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var f *Results
+	if head, _ := br.Peek(8); compressed(head) != "" {
+		return nil, "", &election.Error{Pos: election.Pos{File: name, Line: 1}, Msg: "the file is " + compressed(head) + ", not a results file in text: expected CSV or XML; decompress it first"}
+	}
 	if opt.Format != "" {
 		var err error
 		if f, err = byName(ResultsFormats, func(f *Results) string { return f.Name }, opt.Format); err != nil {
@@ -120,7 +123,7 @@ func ReadResults(r io.Reader, name string, opt Options) (*election.Election, str
 			}
 		}
 		if f == nil {
-			return nil, "", &election.Error{Pos: election.Pos{File: name, Line: 1}, Msg: unknownFormat(header, opt)}
+			return nil, "", newHeaderError(name, header, opt)
 		}
 	}
 	e, err := f.read(br, name, opt)
@@ -142,27 +145,69 @@ func namesOf[F any](list []F, name func(*F) string) []string {
 	return out
 }
 
-// unknownFormat explains why no reader matched: for a header that is nearly
-// the generic CSV, the columns it lacks; for one semicolon-separated field,
-// the delimiter.
-func unknownFormat(header []string, opt Options) string {
-	msg := fmt.Sprintf("unknown results format: the header [%s] matches none of %s", csvio.Quoted(header, 8), strings.Join(Names(), ", "))
+// compressed names the kind of a compressed file from its first bytes
+// ("gzip-compressed", "a zip archive (or an .xlsx workbook)"), or "".
+func compressed(head []byte) string {
+	switch {
+	case bytes.HasPrefix(head, []byte{0x1f, 0x8b}):
+		return "gzip-compressed (.gz)"
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		return "a zip archive (or an .xlsx workbook)"
+	case bytes.HasPrefix(head, []byte("BZh")):
+		return "bzip2-compressed (.bz2)"
+	case bytes.HasPrefix(head, []byte{0xfd, '7', 'z', 'X', 'Z', 0}):
+		return "xz-compressed (.xz)"
+	}
+	return ""
+}
+
+// A HeaderError is a header that no results reader recognises, with what
+// would make it readable: the generic CSV's columns it lacks (when it has
+// some of them), or that it is one field (another delimiter). Error words
+// the advice for the command line (its flags); Problem gives the finding
+// alone, for front ends that advise otherwise.
+type HeaderError struct {
+	Pos    election.Pos
+	Header []string
+	// Missing are the generic CSV's required columns the header lacks,
+	// set when it has at least one of them.
+	Missing []string
+	// OneField: the header is one field holding ';', tab or '|'.
+	OneField bool
+}
+
+func newHeaderError(name string, header []string, opt Options) *HeaderError {
+	e := &HeaderError{Pos: election.Pos{File: name, Line: 1}, Header: header}
 	cols := opt.csvColumns()
-	var missing []string
 	for _, c := range []string{cols.Contest, cols.Party, cols.Votes} {
 		if csvio.Index(header, c) < 0 {
-			missing = append(missing, c)
+			e.Missing = append(e.Missing, c)
 		}
 	}
+	if len(e.Missing) == 3 {
+		e.Missing = nil
+	}
+	e.OneField = len(header) == 1 && strings.ContainsAny(header[0], ";\t|")
+	return e
+}
+
+// Problem says what is wrong, without advice: "unknown results format: the
+// header [...] matches none of ...".
+func (e *HeaderError) Problem() string {
+	return fmt.Sprintf("unknown results format: the header [%s] matches none of %s", csvio.Quoted(e.Header, 8), strings.Join(Names(), ", "))
+}
+
+func (e *HeaderError) Error() string {
+	msg := e.Problem()
 	switch {
-	case len(header) == 1 && strings.ContainsAny(header[0], ";\t|"):
+	case e.OneField:
 		msg += "; the header is one field: set the delimiter, e.g. --delimiter ';'"
-	case len(missing) < 3:
-		msg += fmt.Sprintf("; as the generic CSV it lacks the column(s) %s: map them with --column FIELD=NAME", csvio.Quoted(missing, 3))
+	case len(e.Missing) > 0:
+		msg += fmt.Sprintf("; as the generic CSV it lacks the column(s) %s: map them with --column FIELD=NAME", csvio.Quoted(e.Missing, 3))
 	default:
 		msg += "; map the generic CSV's columns with --column FIELD=NAME, or force a format with --input-format"
 	}
-	return msg
+	return (&election.Error{Pos: e.Pos, Msg: msg}).Error()
 }
 
 // UnknownFormatError is a forced format name that no reader has.

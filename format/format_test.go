@@ -1,6 +1,9 @@
 package format_test
 
 import (
+	"bytes"
+	"compress/gzip"
+	"errors"
 	"strings"
 	"testing"
 
@@ -36,6 +39,33 @@ func TestUnknownFormat(t *testing.T) {
 	_, _, err := format.ReadResults(strings.NewReader("a,b,c\n1,2,3\n"), "u.csv", format.Options{})
 	if err == nil || !strings.HasPrefix(err.Error(), `u.csv:1: unknown results format: the header ["a", "b", "c"] matches none of hoc-candidates, hoc-constituencies, ukparl-candidates, bundestag-xml, csv`) {
 		t.Errorf("err = %v", err)
+	}
+	// The finding apart from the command line's advice, for other front
+	// ends: the generic CSV's columns the header lacks, or one field.
+	var he *format.HeaderError
+	_, _, err = format.ReadResults(strings.NewReader("contest,votes\nA,1\n"), "m.csv", format.Options{})
+	if !errors.As(err, &he) || strings.Join(he.Missing, ",") != "party" || he.OneField || strings.Contains(he.Problem(), "--") || !strings.Contains(err.Error(), "--column") {
+		t.Errorf("missing column: %v", err)
+	}
+	_, _, err = format.ReadResults(strings.NewReader("a;b;c\n1;2;3\n"), "s.csv", format.Options{})
+	if !errors.As(err, &he) || !he.OneField || he.Missing != nil || !strings.Contains(err.Error(), "--delimiter") {
+		t.Errorf("one field: %v", err)
+	}
+	// A compressed file is named as such, not echoed as a binary header,
+	// whether its format is detected or forced.
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte("contest,party,votes\nA,Red,1\n"))
+	zw.Close()
+	for _, forced := range []string{"", "csv"} {
+		_, _, err = format.ReadResults(bytes.NewReader(gz.Bytes()), "r.csv.gz", format.Options{Format: forced})
+		if err == nil || err.Error() != "r.csv.gz:1: the file is gzip-compressed (.gz), not a results file in text: expected CSV or XML; decompress it first" {
+			t.Errorf("gzip (format %q): %v", forced, err)
+		}
+	}
+	_, _, err = format.ReadResults(strings.NewReader("PK\x03\x04rest"), "r.xlsx", format.Options{})
+	if err == nil || !strings.Contains(err.Error(), "zip archive") {
+		t.Errorf("zip: %v", err)
 	}
 	_, _, err = format.ReadResults(strings.NewReader(""), "e.csv", format.Options{})
 	if err == nil || !strings.HasPrefix(err.Error(), "e.csv:1: empty file") {
