@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -13,6 +14,7 @@ import (
 
 	"github.com/psephos/psephos/election"
 	"github.com/psephos/psephos/measure"
+	"github.com/psephos/psephos/plurality"
 )
 
 // A Report is what `psephos report` shows: one election measured as a whole
@@ -314,8 +316,22 @@ func PartyLine(r *Report, s *measure.Summary, p *measure.PartyResult) string {
 	if second == 0 {
 		where = "came second nowhere"
 	}
+	// A seat awaiting a lot is not yet the party's, but its candidate is
+	// tied for first there: say so, or the line reads as if it lost.
+	tied := int64(0)
+	for _, t := range s.Ties {
+		if t.Resolution == plurality.Pending && slices.Contains(t.Parties, p.Party.ID) {
+			tied++
+		}
+	}
 	if p.Seats == 0 || p.Party.Kind == election.Independents || p.Party.Partial {
-		fmt.Fprintf(&b, ", and %s.", where)
+		where = "and " + where
+	}
+	if tied > 0 {
+		where = fmt.Sprintf("tied for first in %s %s (%s a lot), %s", num(tied), r.noun(tied), plural(tied, "the seat awaits", "the seats await"), where)
+	}
+	if p.Seats == 0 || p.Party.Kind == election.Independents || p.Party.Partial {
+		fmt.Fprintf(&b, ", %s.", where)
 		return b.String()
 	}
 	fmt.Fprintf(&b, ", %s, and needed %s votes per seat won", where, num(int64(p.VotesPerSeat+0.5)))

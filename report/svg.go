@@ -5,6 +5,7 @@ import (
 	"html"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -39,12 +40,30 @@ func esc(s string) string { return html.EscapeString(s) }
 
 func f2(x float64) string { return fmt.Sprintf("%.2f", x) }
 
+// ChartOptions change how a chart is drawn.
+type ChartOptions struct {
+	// Bare draws the shapes alone: no title, caption or legend, for a page
+	// that writes those in HTML, where they stay readable however small the
+	// chart is drawn (a phone). Shapes keep their <title> and data-
+	// attributes.
+	Bare bool
+}
+
+// Pending names the seats not yet decided (a tie awaiting a lot) in a
+// parliament chart's legend.
+const Pending = "Not yet decided (tie awaiting a lot)"
+
 // WriteParliament draws a hemicycle of total seats: each party's seats as a
 // wedge of dots, in the order given (left to right), then seats not yet
-// decided (a tie awaiting a lot) in grey. The dots are laid on concentric
-// arcs with as many rows as the seats need and seats per row in proportion
-// to its length.
+// decided (a tie awaiting a lot) as white dots, with their own legend
+// entry. The dots are laid on concentric arcs with as many rows as the
+// seats need and seats per row in proportion to its length.
 func WriteParliament(w io.Writer, title string, parties []PartySeats, total int, colours Colours) error {
+	return WriteParliamentWith(w, title, parties, total, colours, ChartOptions{})
+}
+
+// WriteParliamentWith is WriteParliament with options.
+func WriteParliamentWith(w io.Writer, title string, parties []PartySeats, total int, colours Colours, opt ChartOptions) error {
 	if total <= 0 {
 		return fmt.Errorf("parliament chart: no seats")
 	}
@@ -106,13 +125,27 @@ func WriteParliament(w io.Writer, title string, parties []PartySeats, total int,
 		}
 	}
 	dot = math.Min(dot, 18)
+	legendParties := parties
+	if pending := total - seats; pending > 0 {
+		legendParties = append(slices.Clip(parties), PartySeats{Name: Pending, Seats: pending})
+	}
 	cx, cy := width/2, 40+scale
 	legendTop := cy + 30
-	height := legendTop + legendHeight(len(parties), width-40) + 20
+	height := legendTop + legendHeight(len(legendParties), width-40) + 20
+	top := 0.0
+	if opt.Bare { // the dots and a margin of a dot
+		top, height = 40-dot-2, cy+dot+2
+	}
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s" role="img" aria-labelledby="parl-title" font-family="sans-serif" class="psephos-parliament">`+"\n", f2(width), f2(height))
+	origin := "0 0"
+	if top != 0 {
+		origin = "0 " + f2(top)
+	}
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="%s %s %s" role="img" aria-labelledby="parl-title" font-family="sans-serif" class="psephos-parliament">`+"\n", origin, f2(width), f2(height-top))
 	fmt.Fprintf(&b, `<title id="parl-title">%s</title>`+"\n", esc(title))
-	fmt.Fprintf(&b, `<text x="%s" y="24" text-anchor="middle" font-size="16" font-weight="bold">%s</text>`+"\n", f2(cx), esc(title))
+	if !opt.Bare {
+		fmt.Fprintf(&b, `<text x="%s" y="24" text-anchor="middle" font-size="16" font-weight="bold">%s</text>`+"\n", f2(cx), esc(title))
+	}
 	i := 0
 	group := func(party, name string, n int, paint string) {
 		fmt.Fprintf(&b, `<g class="party" data-party="%s" data-seats="%d" %s><title>%s: %d %s</title>`+"\n", esc(party), n, paint, esc(name), n, plural(int64(n), "seat", "seats"))
@@ -129,11 +162,13 @@ func WriteParliament(w io.Writer, title string, parties []PartySeats, total int,
 		}
 	}
 	if pending := total - seats; pending > 0 {
-		group("", "Not yet decided (tie awaiting a lot)", pending, `fill="#ffffff" stroke="#000"`)
+		group("", Pending, pending, `fill="#ffffff" stroke="#000"`)
 	}
-	majority := total/2 + 1
-	fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="middle" font-size="14">%d seats · %d for a majority</text>`+"\n", f2(cx), f2(cy-8), total, majority)
-	legend(&b, parties, 20, legendTop, width-40, colours)
+	if !opt.Bare {
+		majority := total/2 + 1
+		fmt.Fprintf(&b, `<text x="%s" y="%s" text-anchor="middle" font-size="14">%s · %d for a majority</text>`+"\n", f2(cx), f2(cy-8), plural(int64(total), "1 seat", fmt.Sprintf("%d seats", total)), majority)
+		legend(&b, legendParties, 20, legendTop, width-40, colours)
+	}
 	b.WriteString("</svg>\n")
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -159,8 +194,12 @@ func legend(b *strings.Builder, parties []PartySeats, x0, y0, width float64, col
 		}
 		x := x0 + float64(k%cols)*width/float64(cols)
 		y := y0 + 22*float64(k/cols)
-		fmt.Fprintf(b, `<rect x="%s" y="%s" width="14" height="14" fill="%s" stroke="#000" stroke-width="0.5"/><text x="%s" y="%s" font-size="13">%s (%s) %d</text>`+"\n",
-			f2(x), f2(y), colours.Of(p.Party), f2(x+20), f2(y+12), esc(p.Name), esc(p.Party), p.Seats)
+		fill, label := colours.Of(p.Party), esc(p.Name)+" ("+esc(p.Party)+")"
+		if p.Party == "" { // seats awaiting a lot
+			fill, label = "#ffffff", esc(p.Name)
+		}
+		fmt.Fprintf(b, `<rect x="%s" y="%s" width="14" height="14" fill="%s" stroke="#000" stroke-width="0.5"/><text x="%s" y="%s" font-size="13">%s %d</text>`+"\n",
+			f2(x), f2(y), fill, f2(x+20), f2(y+12), label, p.Seats)
 		k++
 	}
 }
@@ -275,6 +314,12 @@ func WriteHexMap(w io.Writer, title string, layout *hexjson.Layout, results []pl
 // and a <title> holding the winner's label. It serves the count
 // (WriteHexMap) and projections (ProjectedWinners) alike.
 func WriteWinnerMap(w io.Writer, title string, layout *hexjson.Layout, winners []HexWinner, parties []PartySeats, colours Colours) error {
+	return WriteWinnerMapWith(w, title, layout, winners, parties, colours, ChartOptions{})
+}
+
+// WriteWinnerMapWith is WriteWinnerMap with options; a bare map is the
+// hexes alone (parties is then not drawn).
+func WriteWinnerMapWith(w io.Writer, title string, layout *hexjson.Layout, winners []HexWinner, parties []PartySeats, colours Colours, opt ChartOptions) error {
 	byID := make(map[string]*HexWinner, len(winners))
 	for i := range winners {
 		byID[winners[i].ID] = &winners[i]
@@ -310,14 +355,19 @@ func WriteWinnerMap(w io.Writer, title string, layout *hexjson.Layout, winners [
 		maxX, maxY = math.Max(maxX, x), math.Max(maxY, y)
 	}
 	pad := 2 * size
-	const top = 50.0
+	top := 50.0
+	if opt.Bare {
+		top, parties = 0, nil
+	}
 	mapW, mapH := maxX-minX+2*pad, maxY-minY+2*pad
 	// A tall map (Great Britain) gets its legend beside it, a wide one
 	// below it.
 	legendX, legendTop, legendW := pad, mapH+top+10, math.Max(mapW, 420)-2*pad
 	width := math.Max(mapW, 420)
 	height := legendTop + legendHeight(len(parties), legendW) + 10
-	if mapH > mapW {
+	if opt.Bare {
+		width, height = mapW, mapH
+	} else if mapH > mapW {
 		legendX, legendTop, legendW = mapW+pad, top+10, 300
 		width = mapW + legendW + 2*pad
 		height = math.Max(mapH+top, legendTop+legendHeight(len(parties), legendW)) + 10
@@ -333,8 +383,10 @@ func WriteWinnerMap(w io.Writer, title string, layout *hexjson.Layout, winners [
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s" role="img" aria-labelledby="map-title" font-family="sans-serif" class="psephos-hexmap">`+"\n", f2(width), f2(height))
 	fmt.Fprintf(&b, `<title id="map-title">%s</title>`+"\n", esc(title))
-	first, second, _ := strings.Cut(title, ": ")
-	fmt.Fprintf(&b, `<text x="%s" y="20" font-size="16" font-weight="bold">%s</text><text x="%s" y="40" font-size="13">%s</text>`+"\n", f2(pad), esc(first), f2(pad), esc(second))
+	if !opt.Bare {
+		first, second, _ := strings.Cut(title, ": ")
+		fmt.Fprintf(&b, `<text x="%s" y="20" font-size="16" font-weight="bold">%s</text><text x="%s" y="40" font-size="13">%s</text>`+"\n", f2(pad), esc(first), f2(pad), esc(second))
+	}
 	for _, c := range cells {
 		x, y := c.x-minX+pad, c.y-minY+pad+top
 		var d strings.Builder

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -96,5 +97,82 @@ func TestColoursSet(t *testing.T) {
 	}
 	if c.Of("Zzz") != c.Of("Zzz") || !strings.HasPrefix(c.Of("Zzz"), "#") {
 		t.Error("fallback colour not stable")
+	}
+}
+
+// Case 21 (a tie in Millbrook, Red and Blue on 1,234 votes each, pending a
+// lot; Blue wins Hillcrest): the hemicycle's undecided seat has a legend
+// entry as the parties' seats do, and a chamber of one seat reads "1 seat".
+// A bare chart has the dots alone, within its picture.
+func TestParliamentPendingAndBare(t *testing.T) {
+	e, _, err := format.ReadResultsFile(datadir.Case(t, "21-fptp-tie-decided-by-lot/results.csv"), format.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := plurality.CountElection(e, plurality.TieBreak{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := measure.Summarize(e, rs)
+	var b bytes.Buffer
+	if err := WriteParliament(&b, "case 21", ParliamentOf(&s), s.Seats, Colours{}); err != nil {
+		t.Fatal(err)
+	}
+	svg := b.String()
+	if !strings.Contains(svg, `<text x="40.00" y="412.00" font-size="13">Blue (Blue) 1</text>`) || !strings.Contains(svg, `fill="#ffffff" stroke="#000" stroke-width="0.5"/><text x="380.00" y="412.00" font-size="13">`+Pending+` 1</text>`) ||
+		!strings.Contains(svg, ">2 seats · 2 for a majority<") {
+		t.Errorf("legend of case 21:\n%s", svg)
+	}
+	b.Reset()
+	if err := WriteParliament(&b, "one", []PartySeats{{"A", "A", 1}}, 1, Colours{}); err != nil || !strings.Contains(b.String(), ">1 seat · 1 for a majority<") {
+		t.Errorf("one seat: %v\n%s", err, b.String())
+	}
+	b.Reset()
+	if err := WriteParliamentWith(&b, "case 21", ParliamentOf(&s), s.Seats, Colours{}, ChartOptions{Bare: true}); err != nil {
+		t.Fatal(err)
+	}
+	bare := b.String()
+	vb := regexp.MustCompile(`viewBox="([-\d.]+) ([-\d.]+) ([\d.]+) ([\d.]+)"`).FindStringSubmatch(bare)
+	if strings.Contains(bare, "<text") || strings.Count(bare, `class="seat"`) != 2 || vb == nil {
+		t.Fatalf("bare chart:\n%s", bare)
+	}
+	// Every dot lies inside the picture.
+	for _, c := range regexp.MustCompile(`cx="([\d.]+)" cy="([\d.]+)" r="([\d.]+)"`).FindAllStringSubmatch(bare, -1) {
+		x, y, r, x0, y0, w, h := atof(c[1]), atof(c[2]), atof(c[3]), atof(vb[1]), atof(vb[2]), atof(vb[3]), atof(vb[4])
+		if x-r < x0 || y-r < y0 || x+r > x0+w || y+r > y0+h {
+			t.Errorf("dot at %v,%v (r %v) outside the view box %v", x, y, r, vb[1:])
+		}
+	}
+}
+
+func atof(s string) float64 {
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		panic(err)
+	}
+	return f
+}
+
+// A party whose candidate is tied for a seat awaiting a lot says so in its
+// line (case 21: Red and Blue tied in Millbrook; Red second in Hillcrest).
+func TestPartyLineTie(t *testing.T) {
+	e, _, err := format.ReadResultsFile(datadir.Case(t, "21-fptp-tie-decided-by-lot/results.csv"), format.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := plurality.CountElection(e, plurality.TieBreak{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := measure.Summarize(e, rs)
+	r := &Report{Whole: s}
+	lines := map[string]string{}
+	for i := range s.Parties {
+		lines[s.Parties[i].Party.ID] = PartyLine(r, &s, &s.Parties[i])
+	}
+	if lines["Red"] != "Red won 32.7% of the votes and no seats, tied for first in 1 contest (the seat awaits a lot), and came second in 1 contest." ||
+		!strings.Contains(lines["Blue"], "1 seat (50.0%), tied for first in 1 contest (the seat awaits a lot), came second nowhere, and needed") ||
+		strings.Contains(lines["Green"], "tied") {
+		t.Errorf("lines: %q", lines)
 	}
 }
