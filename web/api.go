@@ -2,9 +2,12 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -13,9 +16,73 @@ import (
 	"github.com/psephos/psephos/election"
 	"github.com/psephos/psephos/format"
 	"github.com/psephos/psephos/measure"
+	"github.com/psephos/psephos/plurality"
 	"github.com/psephos/psephos/report"
 	"github.com/psephos/psephos/swing"
 )
+
+// params are the query parameters an endpoint takes, each with whether it
+// may be repeated. A request with another parameter, or a single one given
+// twice, is refused (400): a mistyped name must not be ignored.
+type params map[string]bool
+
+func join(ps ...params) params {
+	out := params{}
+	for _, p := range ps {
+		for k, v := range p {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+var (
+	electionParams = params{"election": false}
+	reportParams   = join(electionParams, params{"by": false})
+	explainParams  = join(electionParams, params{"party": false})
+	optionParams   = params{"list_share": false, "threshold": false, "independent": true}
+	compareParams  = join(electionParams, optionParams, params{"systems": true})
+	shareParams    = params{"share": true, "model": false, "successor": true, "fixed": true, "gb_wide": true, "scope": false, "strong_threshold": false}
+	projectParams  = join(electionParams, shareParams)
+	viewParams     = join(electionParams, optionParams, shareParams, params{"system": false})
+	uploadParams   = params{"name": false, "input_format": false}
+)
+
+func (p params) check(q url.Values) error {
+	if p == nil {
+		return nil
+	}
+	names := make([]string, 0, len(q))
+	for k := range q {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	for _, k := range names {
+		repeat, ok := p[k]
+		switch {
+		case !ok:
+			known := make([]string, 0, len(p))
+			for n := range p {
+				known = append(known, n)
+			}
+			slices.Sort(known)
+			msg := fmt.Sprintf("unknown parameter %q", k)
+			for _, n := range known {
+				if strings.TrimSuffix(k, "s") == strings.TrimSuffix(n, "s") || strings.EqualFold(k, n) || strings.ReplaceAll(k, "-", "_") == n {
+					msg += fmt.Sprintf(" (did you mean %q?)", n)
+					break
+				}
+			}
+			if len(known) == 0 {
+				return httpError(http.StatusBadRequest, "%s: this endpoint takes no parameters", msg)
+			}
+			return httpError(http.StatusBadRequest, "%s: this endpoint takes %s", msg, strings.Join(known, ", "))
+		case !repeat && len(q[k]) > 1:
+			return httpError(http.StatusBadRequest, "parameter %q is given %d times; expected it once", k, len(q[k]))
+		}
+	}
+	return nil
+}
 
 // endpoints are the API's paths and methods, for 405 answers.
 var endpoints = map[string]string{
@@ -213,15 +280,60 @@ func (s *Server) compare(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	c, err := compare.Run(el.Election, el.Results, systems, opt)
+	c, failed, err := runSystems(r.Context(), el.Election, el.Results, systems, opt)
 	if err != nil {
-		return httpError(http.StatusUnprocessableEntity, "%v", err)
+		return err
+	}
+	for _, f := range failed {
+		if f != nil {
+			return httpError(http.StatusUnprocessableEntity, "%v", f)
+		}
 	}
 	if c.Election == "" {
 		c.Election = el.Title
 	}
 	x := &report.Comparison{Source: el.Source, InputFormat: el.Format, Notes: el.Election.Notes, Result: c}
 	return writeBody(w, "application/json; charset=utf-8", func(b *bytes.Buffer) error { return report.WriteComparison(b, x, report.JSON) })
+}
+
+// runSystems runs compare on each system in turn, checking ctx between
+// them, so that the request's time limit stops the work. A system that
+// fails gets its error in failed (at its index) and a placeholder outcome
+// (its spec, no seats) in the comparison; the others are still run. The
+// error is ctx's, or one that fails every system (the options).
+func runSystems(ctx context.Context, e *election.Election, results []plurality.Result, systems []compare.System, opt compare.Options) (*compare.Comparison, []error, error) {
+	var c *compare.Comparison
+	failed := make([]error, len(systems))
+	var outcomes []compare.Outcome
+	for i, x := range systems {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		one, err := compare.Run(e, results, []compare.System{x}, opt)
+		if err != nil {
+			failed[i] = err
+			outcomes = append(outcomes, compare.Outcome{System: x, Label: x.Spec})
+			continue
+		}
+		if c == nil {
+			c = one
+		}
+		outcomes = append(outcomes, one.Outcomes[0])
+	}
+	if c == nil { // every system failed: the parties from none
+		one, err := compare.Run(e, results, nil, opt)
+		if err != nil {
+			return nil, nil, httpError(http.StatusUnprocessableEntity, "%v", err)
+		}
+		c = one
+	}
+	for i := range outcomes {
+		if outcomes[i].Seats == nil {
+			outcomes[i].Seats = make([]int, len(c.Parties))
+		}
+	}
+	c.Outcomes = outcomes
+	return c, failed, nil
 }
 
 // projector reads the projection parameters, as `psephos project` reads
@@ -292,13 +404,20 @@ func (s *Server) project(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	x := &report.Projection{Baseline: el.Title, Source: el.Source, InputFormat: el.Format, Projection: p.Project()}
+	pr := p.Project()
+	if err := r.Context().Err(); err != nil {
+		return err
+	}
+	x := &report.Projection{Baseline: el.Title, Source: el.Source, InputFormat: el.Format, Projection: pr}
 	return writeBody(w, "application/json; charset=utf-8", func(b *bytes.Buffer) error { return report.WriteProjection(b, x, report.JSON) })
 }
 
 func (s *Server) svg(w http.ResponseWriter, r *http.Request) error {
 	chart := r.PathValue("chart")
-	v, err := s.buildView(r)
+	if !slices.Contains(report.Charts, chart) {
+		return httpError(http.StatusNotFound, "chart %q: expected one of %s", chart, strings.Join(report.Charts, ", "))
+	}
+	v, err := s.buildView(r.Context(), r.URL.Query(), false)
 	if err != nil {
 		return err
 	}

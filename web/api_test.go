@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/psephos/psephos/dataset"
+	"github.com/psephos/psephos/election"
 	"github.com/psephos/psephos/format"
 	"github.com/psephos/psephos/format/hexjson"
 	"github.com/psephos/psephos/internal/datadir"
@@ -198,6 +199,8 @@ func TestReportCountExplain2024(t *testing.T) {
 
 type viewResult struct {
 	Election string `json:"election"`
+	Title    string `json:"title"`
+	Source   string `json:"source"`
 	Seats    int    `json:"seats"`
 	System   struct {
 		Spec, Label string
@@ -357,7 +360,14 @@ func TestErrors(t *testing.T) {
 		{"GET", "/api/report?election=uk-2024-hexmap", 404, "unknown"},
 		{"GET", "/api/view?election=upload-0000000000000000", 404, "no such upload"},
 		{"GET", "/api/report?election=uk-ge-2024&by=county", 400, "nation or region"},
-		{"GET", "/api/view?system=dhondt@county", 422, "has no county"},
+		{"GET", "/api/view?system=dhondt@county", 422, `uk-ge-2024 (HoC-GE2024-results-by-candidate.csv):2: constituency "Aberafan Maesteg" has no county`},
+		{"GET", "/api/view?simulate=1e8", 400, `unknown parameter "simulate": this endpoint takes election, fixed, gb_wide, independent, list_share, model, scope, share, strong_threshold, successor, system, threshold`},
+		{"GET", "/api/view?shares=Lab%3D30%2COth%3D70", 400, `unknown parameter "shares" (did you mean "share"?)`},
+		{"GET", "/api/view?system=fptp&system=hare", 400, `parameter "system" is given 2 times; expected it once`},
+		{"GET", "/api/project?share=Lab%3D30%2COth%3D70&system=hare", 400, `unknown parameter "system"`},
+		{"GET", "/api/datasets?election=uk-ge-2024", 400, "this endpoint takes no parameters"},
+		{"GET", "/api/upload?name=x.csv", 405, "expected POST"},
+		{"GET", "/api/svg/pie?election=uk-ge-2019", 404, "chart"},
 		{"GET", "/api/view?system=borda", 400, "system"},
 		{"GET", "/api/view?share=Lab%3Dlots", 400, "share"},
 		{"GET", "/api/view?share=Lab%3D90%2CCon%3D90", 400, ""},
@@ -379,6 +389,10 @@ func TestErrors(t *testing.T) {
 		body, _ := io.ReadAll(res.Body)
 		res.Body.Close()
 		var e apiError
+		// No answer tells where the server keeps its files.
+		if strings.Contains(string(body), "shared/data") || strings.Contains(string(body), datadir.Dir()) {
+			t.Errorf("%s %s: the answer shows a path: %s", c.method, c.path, body)
+		}
 		if res.StatusCode != c.status || !strings.HasPrefix(res.Header.Get("Content-Type"), "application/json") || json.Unmarshal(body, &e) != nil || e.Status != c.status || !strings.Contains(e.Error, c.want) {
 			t.Errorf("%s %s: %d %q %s; want %d with %q", c.method, c.path, res.StatusCode, res.Header.Get("Content-Type"), body, c.status, c.want)
 		}
@@ -406,6 +420,53 @@ func TestErrors(t *testing.T) {
 		}
 	}
 	res.Body.Close()
+	// The script and the style sheet are served under /static/, and
+	// nothing else: the page is served at / only (with its view).
+	for path, want := range map[string]int{"/static/app.js": 200, "/static/style.css": 200, "/static/": 404, "/static/index.html": 404, "/static/nothing.js": 404} {
+		res, err := http.Get(ts.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != want || strings.Contains(string(b), "<!doctype html>") {
+			t.Errorf("%s: %d, want %d", path, res.StatusCode, want)
+		}
+	}
+	// An unknown chart is refused before any election is read: the loader
+	// of a fresh server is never called.
+	ts2, l2 := newTestServer(t, nil)
+	get(t, ts2, "/api/svg/pie?election=uk-ge-2024&system=sainte-lague", 404, &apiError{})
+	if len(l2.names) != 0 {
+		t.Errorf("an unknown chart loaded %v", l2.names)
+	}
+}
+
+// A dataset's errors and notes name the dataset and its file, never the
+// server's path to it; so do errors of a failed load.
+func TestNoPathsInAnswers(t *testing.T) {
+	if got := hidePaths(`open /srv/psephos/data/uk/ge2024/results.csv: no such file; "/a/b.csv" (x=/c/d/e.csv) Lab/Co-op 1/2`); got != `open results.csv: no such file; "b.csv" (x=e.csv) Lab/Co-op 1/2` {
+		t.Errorf("hidePaths: %q", got)
+	}
+	s, err := New(Config{Datasets: ukDatasets(), Timeout: 5 * time.Second, Load: func(ctx context.Context, name string) (*Election, error) {
+		return nil, fmt.Errorf("open /srv/psephos/data/%s/results.csv: permission denied", name)
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	var e apiError
+	get(t, ts, "/api/report?election=uk-ge-2019", 503, &e)
+	if e.Error != `election "uk-ge-2019" could not be loaded: open results.csv: permission denied` {
+		t.Errorf("load failure: %q", e.Error)
+	}
+	e2024 := &election.Election{Notes: []string{"Electorates are not shown: open /srv/psephos/cache/totals.csv: no such file"},
+		Contests: []election.Contest{{Name: "A", Pos: election.Pos{File: "/srv/psephos/data/x.csv", Line: 2}, Candidates: []election.Candidate{{Name: "B", Pos: election.Pos{File: "/srv/psephos/data/x.csv", Line: 2}}}}}}
+	relabel(e2024, "uk-ge-2024")
+	if p := e2024.Contests[0].Pos.String(); p != "uk-ge-2024 (x.csv):2" || e2024.Contests[0].Candidates[0].Pos.String() != p || e2024.Notes[0] != "Electorates are not shown: open totals.csv: no such file" {
+		t.Errorf("relabelled: %s; %q", p, e2024.Notes)
+	}
 }
 
 func multipartBody(t *testing.T, name string, data []byte, fields map[string]string) (io.Reader, string) {
@@ -476,11 +537,16 @@ func TestUpload(t *testing.T) {
 	if len(count.Contests) != 2 || count.Contests[0].Contest != "Northshire, East and Dale" || count.Contests[0].Majority != 1 {
 		t.Errorf("uploaded count: %+v", count.Contests)
 	}
-	// The same file again: the same ID.
+	// The same file again, under another name: the same ID, and the same
+	// election as first named (a second upload does not retitle it).
 	var u2 UploadJSON
 	post(t, ts, "/api/upload?name=again.csv", bytes.NewReader(good), "text/csv", 200, &u2)
-	if u2.Election != u.Election || u2.Source != "again.csv (uploaded)" {
-		t.Errorf("raw upload: %+v", u2)
+	if u2 != u {
+		t.Errorf("raw upload of the same file: %+v, want %+v", u2, u)
+	}
+	get(t, ts, "/api/view?election="+u.Election, 200, &v)
+	if v.Source != "results.csv (uploaded)" || v.Title != "results.csv" {
+		t.Errorf("after the second upload the view is titled %q from %q", v.Title, v.Source)
 	}
 
 	var e apiError

@@ -11,6 +11,8 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -41,11 +43,20 @@ type Election struct {
 // keeps what it returns.
 type Loader func(ctx context.Context, name string) (*Election, error)
 
-// Defaults of Config.
+// Defaults of Config. An upload of DefaultMaxCells holds at most that many
+// contests and candidates while it is read; one kept within
+// DefaultMaxContests and DefaultMaxCandidates costs at most about 40 MB
+// (BENCHMARKS.md, "Web page and API": about 400 bytes a contest and 160
+// a candidate), so DefaultUploadMemory holds several large uploads or
+// hundreds of ordinary ones (the 2024 results by candidate: about 1.2 MB).
 const (
-	DefaultMaxUpload = 32 << 20 // bytes
-	DefaultTimeout   = 30 * time.Second
-	DefaultUploads   = 16
+	DefaultMaxUpload     = 8 << 20 // bytes; the largest official results file here is 2.7 MB
+	DefaultMaxCells      = 400_000 // fields of a file: the 2019 notional results have 187,176
+	DefaultMaxContests   = 20_000
+	DefaultMaxCandidates = 100_000
+	DefaultUploadMemory  = 256 << 20 // bytes, estimated (see Footprint)
+	DefaultTimeout       = 30 * time.Second
+	DefaultUploads       = 16
 )
 
 // Config is what a Server serves.
@@ -65,11 +76,22 @@ type Config struct {
 	// MaxUpload is the largest results file accepted, in bytes
 	// (default DefaultMaxUpload).
 	MaxUpload int64
-	// Timeout bounds each API request (default DefaultTimeout).
+	// MaxCells bounds the fields of an uploaded file (its delimiters and
+	// line breaks, or XML tags, counted before it is read), and so the
+	// memory that reading it takes (default DefaultMaxCells).
+	MaxCells int
+	// MaxContests and MaxCandidates bound the election read from an upload
+	// (defaults DefaultMaxContests, DefaultMaxCandidates).
+	MaxContests, MaxCandidates int
+	// Timeout bounds each request, the page's included (default
+	// DefaultTimeout): its work is stopped, not only its answer.
 	Timeout time.Duration
-	// Uploads is how many uploaded elections are kept in memory, the oldest
-	// dropped first (default DefaultUploads).
-	Uploads int
+	// Uploads is how many uploaded elections are kept in memory, and
+	// UploadMemory the memory they may take together (bytes, estimated by
+	// Footprint); the oldest are dropped first (defaults DefaultUploads,
+	// DefaultUploadMemory).
+	Uploads      int
+	UploadMemory int64
 	// Seed seeds the lot that compare uses after "most votes" for ties in
 	// its hypothetical apportionments.
 	Seed uint64
@@ -85,6 +107,10 @@ type Server struct {
 	mu      sync.Mutex
 	loaded  map[string]*loading
 	uploads []*upload // oldest first
+	memory  int64     // the uploads' footprint, bytes
+	// reading admits this many uploads to be read at once, so that the
+	// memory of reading is bounded too.
+	reading chan struct{}
 }
 
 type loading struct {
@@ -94,8 +120,9 @@ type loading struct {
 }
 
 type upload struct {
-	id string
-	e  *Election
+	id   string
+	e    *Election
+	cost int64 // Footprint
 }
 
 // New returns a server for cfg. It is an error to offer no dataset without
@@ -121,30 +148,48 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Uploads <= 0 {
 		cfg.Uploads = DefaultUploads
 	}
+	if cfg.UploadMemory <= 0 {
+		cfg.UploadMemory = DefaultUploadMemory
+	}
+	if cfg.MaxCells <= 0 {
+		cfg.MaxCells = DefaultMaxCells
+	}
+	if cfg.MaxContests <= 0 {
+		cfg.MaxContests = DefaultMaxContests
+	}
+	if cfg.MaxCandidates <= 0 {
+		cfg.MaxCandidates = DefaultMaxCandidates
+	}
 	if cfg.Colours == nil {
 		cfg.Colours = report.Colours{}
 	}
-	s := &Server{cfg: cfg, loaded: map[string]*loading{}}
+	s := &Server{cfg: cfg, loaded: map[string]*loading{}, reading: make(chan struct{}, 2)}
 	page, err := fs.Sub(static, "static")
 	if err != nil {
 		return nil, err
 	}
 	mux := http.NewServeMux()
-	api := func(pattern string, h func(http.ResponseWriter, *http.Request) error) {
-		mux.Handle(pattern, s.apiHandler(h))
+	api := func(pattern string, takes params, h func(http.ResponseWriter, *http.Request) error) {
+		mux.Handle(pattern, s.apiHandler(takes, h))
 	}
-	api("GET /api/datasets", s.datasets)
-	api("GET /api/report", s.report)
-	api("GET /api/count", s.count)
-	api("GET /api/explain", s.explain)
-	api("GET /api/compare", s.compare)
-	api("GET /api/project", s.project)
-	api("GET /api/view", s.view)
-	api("GET /api/svg/{chart}", s.svg)
-	api("POST /api/upload", s.upload)
-	api("/api/", s.notFound)
-	files := http.FileServerFS(page) // the embedded files only
-	mux.Handle("GET /static/", http.StripPrefix("/static/", files))
+	api("GET /api/datasets", params{}, s.datasets)
+	api("GET /api/report", reportParams, s.report)
+	api("GET /api/count", electionParams, s.count)
+	api("GET /api/explain", explainParams, s.explain)
+	api("GET /api/compare", compareParams, s.compare)
+	api("GET /api/project", projectParams, s.project)
+	api("GET /api/view", viewParams, s.view)
+	api("GET /api/svg/{chart}", viewParams, s.svg)
+	api("POST /api/upload", uploadParams, s.upload)
+	api("/api/", nil, s.notFound) // nil: not checked; the answer is 404 or 405
+	// The page's script and style sheet, and nothing else: index.html is
+	// served at / only, with its view.
+	for _, name := range []string{"app.js", "style.css"} {
+		mux.HandleFunc("GET /static/"+name, func(w http.ResponseWriter, r *http.Request) {
+			http.ServeFileFS(w, r, page, name)
+		})
+	}
+	mux.Handle("GET /static/", http.NotFoundHandler())
 	index, err := fs.ReadFile(page, "index.html")
 	if err != nil {
 		return nil, err
@@ -155,15 +200,28 @@ func New(cfg Config) (*Server, error) {
 }
 
 // page serves the page with the view its URL asks for already in it (as
-// JSON the script draws at once, saving a request), or without it when
-// the URL's parameters are wrong (the script then asks /api/view and shows
-// the error).
+// JSON the script draws at once, saving a request), under the requests'
+// time limit. Without it when the URL's parameters are wrong or the view
+// takes too long: the script then asks /api/view and shows the error.
+// party is the page's own parameter (the party explained).
 func (s *Server) page(w http.ResponseWriter, r *http.Request, index []byte) {
+	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
+	defer cancel()
 	body := index
-	if v, err := s.buildView(r); err == nil {
+	q := r.URL.Query()
+	q.Del("party")
+	v, err := func() (*ViewJSON, error) {
+		if err := viewParams.check(q); err != nil {
+			return nil, err
+		}
+		return s.buildView(ctx, q, true)
+	}()
+	if err == nil {
 		if j, err := json.Marshal(v); err == nil { // escapes <, > and & in strings: safe in a script element
 			body = bytes.Replace(index, []byte("<!--initial-view-->"), slices.Concat([]byte(`<script id="initial-view" type="application/json">`), j, []byte(`</script>`)), 1)
 		}
+	} else if s.cfg.Log != nil && ctx.Err() != nil {
+		s.cfg.Log.Printf("%s %s: the page's view was left out: %v", r.Method, r.URL.RequestURI(), s.deadlineError(ctx, err))
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
@@ -199,23 +257,40 @@ func httpError(status int, format string, args ...any) error {
 	return &Error{status, fmt.Sprintf(format, args...)}
 }
 
-// apiHandler runs h under the request time limit and turns its error into
-// a JSON error response. A handler writes its response only on success.
-func (s *Server) apiHandler(h func(http.ResponseWriter, *http.Request) error) http.Handler {
-	inner := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := h(w, r); err != nil {
-			s.writeError(w, r, err)
+// apiHandler checks the request's parameters against takes, runs h under
+// the request time limit and turns its error into a JSON error response. A
+// handler writes its response only on success. The limit is a deadline on
+// the request's context, which the work checks (per system, per contest
+// batch, before an upload is kept): past it the work stops and the answer
+// is a JSON 503 saying so, logged as the 503 it is.
+func (s *Server) apiHandler(takes params, h func(http.ResponseWriter, *http.Request) error) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-store")
+		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
+		defer cancel()
+		r = r.WithContext(ctx)
+		err := takes.check(r.URL.Query())
+		if err == nil {
+			err = h(w, r)
+		}
+		if err != nil {
+			s.writeError(w, r, s.deadlineError(ctx, err))
 		}
 	})
-	body, _ := json.Marshal(map[string]any{"error": "the request took longer than " + s.cfg.Timeout.String() + " and was stopped", "status": http.StatusServiceUnavailable})
-	timed := http.TimeoutHandler(inner, s.cfg.Timeout, string(body))
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		// Set before the time limit so that its 503 is JSON too; a
-		// handler's own Content-Type replaces it.
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		w.Header().Set("Cache-Control", "no-store")
-		timed.ServeHTTP(w, r)
-	})
+}
+
+// deadlineError words an error caused by the end of the request's context.
+func (s *Server) deadlineError(ctx context.Context, err error) error {
+	var he *Error
+	switch {
+	case errors.As(err, &he):
+		return err
+	case errors.Is(err, context.DeadlineExceeded) && ctx.Err() != nil:
+		return httpError(http.StatusServiceUnavailable, "the request took longer than %s and was stopped", s.cfg.Timeout)
+	case errors.Is(err, context.Canceled) && ctx.Err() != nil:
+		return httpError(http.StatusServiceUnavailable, "the request was cancelled before it was answered")
+	}
+	return err
 }
 
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
@@ -236,7 +311,41 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
-	json.NewEncoder(w).Encode(map[string]any{"error": oneLine(err.Error()), "status": status})
+	json.NewEncoder(w).Encode(map[string]any{"error": oneLine(hidePaths(err.Error())), "status": status})
+}
+
+// absPath matches an absolute path of two or more elements in a message.
+var absPath = regexp.MustCompile(`(^|[\s"'(\[=])((?:/[^/\s"':,()\[\]]+){2,})`)
+
+// hidePaths writes each absolute path in a message as its last element, so
+// that no answer tells where the server keeps its files. (Datasets' own
+// positions name the dataset: see relabel.)
+func hidePaths(msg string) string {
+	return absPath.ReplaceAllStringFunc(msg, func(m string) string {
+		i := strings.IndexByte(m, '/')
+		return m[:i] + path.Base(m[i:])
+	})
+}
+
+// relabel names a loaded dataset in the positions of its contests and
+// candidates (which its errors quote) and hides paths in its notes: "name
+// (file.csv):2", never the server's path to the file.
+func relabel(e *election.Election, name string) {
+	label := func(p *election.Pos) {
+		if p.File != "" {
+			p.File = name + " (" + path.Base(p.File) + ")"
+		}
+	}
+	for i := range e.Contests {
+		c := &e.Contests[i]
+		label(&c.Pos)
+		for k := range c.Candidates {
+			label(&c.Candidates[k].Pos)
+		}
+	}
+	for i, n := range e.Notes {
+		e.Notes[i] = hidePaths(n)
+	}
 }
 
 func oneLine(s string) string {
@@ -289,30 +398,34 @@ func (s *Server) election(ctx context.Context, name string) (*Election, error) {
 	if !ok {
 		l = &loading{done: make(chan struct{})}
 		s.loaded[name] = l
-		s.mu.Unlock()
-		// The load is the server's, not this request's: it is not cut short
-		// when the request that started it goes away.
-		start := time.Now()
-		l.e, l.err = s.cfg.Load(context.WithoutCancel(ctx), name)
-		if s.cfg.Log != nil {
-			s.cfg.Log.Printf("loaded %s in %v (err: %v)", name, time.Since(start).Round(time.Millisecond), l.err)
-		}
-		if l.err != nil {
-			s.mu.Lock()
-			delete(s.loaded, name) // try again next time
-			s.mu.Unlock()
-		}
-		close(l.done)
-	} else {
-		s.mu.Unlock()
+		// The load is the server's, not this request's: it runs apart, is
+		// not cut short when the request that started it goes away, and
+		// the request waits for it only as long as its own time allows.
+		go func() {
+			start := time.Now()
+			l.e, l.err = s.cfg.Load(context.WithoutCancel(ctx), name)
+			if s.cfg.Log != nil {
+				s.cfg.Log.Printf("loaded %s in %v (err: %v)", name, time.Since(start).Round(time.Millisecond), l.err)
+			}
+			if l.err == nil && l.e != nil && l.e.Election != nil {
+				relabel(l.e.Election, name)
+			}
+			if l.err != nil {
+				s.mu.Lock()
+				delete(s.loaded, name) // try again next time
+				s.mu.Unlock()
+			}
+			close(l.done)
+		}()
 	}
+	s.mu.Unlock()
 	select {
 	case <-l.done:
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
 	if l.err != nil {
-		return nil, httpError(http.StatusServiceUnavailable, "election %q could not be loaded: %v", name, l.err)
+		return nil, httpError(http.StatusServiceUnavailable, "election %q could not be loaded: %v", name, hidePaths(l.err.Error()))
 	}
 	return l.e, nil
 }

@@ -3,9 +3,11 @@ package web
 import (
 	"bytes"
 	"cmp"
+	"context"
 	"fmt"
 	"math"
 	"net/http"
+	"net/url"
 	"slices"
 	"sort"
 
@@ -63,22 +65,39 @@ type ViewJSON struct {
 	Models      []ViewModel     `json:"models"`
 	Projection  *ViewProjection `json:"projection"` // null for the votes as cast
 	Parties     []ViewParty     `json:"parties"`
-	Sliders     []ViewSlider    `json:"sliders"`
-	Scope       string          `json:"scope"` // what the sliders' shares cover
-	Map         bool            `json:"map"`
-	MapNote     string          `json:"map_note"`
-	SVG         ViewSVG         `json:"svg"`
-	Notes       []string        `json:"notes"`
+	// Pending are the seats of this view awaiting a lot (FPTP ties), and
+	// Undecided says, one line a seat, which tie each is.
+	Pending   int          `json:"pending"`
+	Undecided []string     `json:"undecided"`
+	Sliders   []ViewSlider `json:"sliders"`
+	Scope     string       `json:"scope"` // what the sliders' shares cover
+	Map       bool         `json:"map"`
+	MapNote   string       `json:"map_note"`
+	// MapLegend counts the hexes drawn, by party ("" for hexes whose seat
+	// awaits a lot), most first.
+	MapLegend []ViewLegend `json:"map_legend"`
+	SVG       ViewSVG      `json:"svg"`
+	Notes     []string     `json:"notes"`
 }
 
 // ViewSystem is one electoral system: its spec (as `psephos compare
 // --systems` takes it), label and one-line description, and the seats of
-// the parties in ViewJSON.Parties' order under it.
+// the parties in ViewJSON.Parties' order under it; or, when this
+// election cannot be put through it, Error and no seats.
 type ViewSystem struct {
 	Spec        string `json:"spec"`
 	Label       string `json:"label"`
 	Description string `json:"description"`
 	Seats       []int  `json:"seats,omitempty"`
+	Error       string `json:"error,omitempty"`
+}
+
+// ViewLegend is one entry of the map's legend: a party and its hexes.
+type ViewLegend struct {
+	Party  string `json:"party"`
+	Name   string `json:"name"`
+	Colour string `json:"colour"`
+	Hexes  int    `json:"hexes"`
 }
 
 // ViewModel is one swing model.
@@ -92,9 +111,20 @@ type ViewProjection struct {
 	Model       string              `json:"model"`
 	Description string              `json:"description"`
 	Targets     []report.TargetJSON `json:"targets"`
-	Changes     int                 `json:"changes"` // seats changing hands under FPTP
-	Ties        int                 `json:"ties"`
-	Notes       []string            `json:"notes"`
+	// Shares are the slider parties' projected shares in the scope of the
+	// national target (percent, one decimal): the targets' own for the
+	// parties they name, the model's result for the others (inside
+	// "Oth"), so that sliders can show the projection as it is.
+	Shares  []ViewShare `json:"shares"`
+	Changes int         `json:"changes"` // seats changing hands under FPTP
+	Ties    int         `json:"ties"`
+	Notes   []string    `json:"notes"`
+}
+
+// ViewShare is a party's share, percent.
+type ViewShare struct {
+	Party string  `json:"party"`
+	Share float64 `json:"share"`
 }
 
 // ViewParty is one party in the view. VoteShare is the share in this view
@@ -123,7 +153,10 @@ type ViewSlider struct {
 }
 
 // ViewSVG holds the charts, drawn by package report as for `psephos
-// report --svg`.
+// report --svg`. In /api/view (and the page) the parliament and the map are
+// bare: the shapes with their <title>s, no title, caption or legend (the
+// page writes those in HTML, from Parties, Pending and MapLegend, where
+// they stay readable on a phone); /api/svg/{chart} gives them whole.
 type ViewSVG struct {
 	Parliament string `json:"parliament"`
 	Map        string `json:"map"`
@@ -131,18 +164,21 @@ type ViewSVG struct {
 }
 
 func (s *Server) view(w http.ResponseWriter, r *http.Request) error {
-	v, err := s.buildView(r)
+	v, err := s.buildView(r.Context(), r.URL.Query(), true)
 	if err != nil {
 		return err
 	}
 	return writeJSON(w, v)
 }
 
-// buildView computes a view from the request's election, system
-// (default fptp), and, when share is given, a projection (the parameters
-// of /api/project, with the election itself as the baseline).
-func (s *Server) buildView(r *http.Request) (*ViewJSON, error) {
-	q := r.URL.Query()
+// buildView computes a view from the query's election, system (default
+// fptp), and, when share is given, a projection (the parameters of
+// /api/project, with the election itself as the baseline). It stops when
+// ctx is done, checking between systems. Every system offered is tried for
+// the side-by-side table; one the election cannot be put through gets its
+// error there and a note, and fails the view only when it is the system
+// asked for. bare draws the parliament and the map bare (see ViewSVG).
+func (s *Server) buildView(ctx context.Context, q url.Values, bare bool) (*ViewJSON, error) {
 	spec := q.Get("system")
 	if spec == "" {
 		spec = compare.FPTP
@@ -155,7 +191,7 @@ func (s *Server) buildView(r *http.Request) (*ViewJSON, error) {
 	if err != nil {
 		return nil, err
 	}
-	el, err := s.election(r.Context(), q.Get("election"))
+	el, err := s.election(ctx, q.Get("election"))
 	if err != nil {
 		return nil, err
 	}
@@ -165,7 +201,7 @@ func (s *Server) buildView(r *http.Request) (*ViewJSON, error) {
 		return nil, err
 	}
 	v := &ViewJSON{Election: q.Get("election"), Title: el.Title, Source: el.Source, InputFormat: el.Format,
-		Notes: append([]string{}, e.Notes...), Parties: []ViewParty{}, Sliders: sliders(e, exclude, s.cfg.Colours)}
+		Notes: append([]string{}, e.Notes...), Parties: []ViewParty{}, Undecided: []string{}, MapLegend: []ViewLegend{}, Sliders: sliders(e, exclude, s.cfg.Colours)}
 	if v.Election == "" {
 		v.Election = s.cfg.Default
 	}
@@ -188,10 +224,13 @@ func (s *Server) buildView(r *http.Request) (*ViewJSON, error) {
 			return nil, err
 		}
 		pr = p.Project()
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		e, results = projectedCount(pr)
 		winners = report.ProjectedWinners(pr)
 		v.Projection = &ViewProjection{Model: string(pr.Model), Description: pr.Model.Describe(), Targets: report.TargetsJSON(pr.Targets),
-			Changes: len(pr.Changes()), Ties: len(pr.Ties), Notes: append([]string{}, pr.Notes...)}
+			Shares: projectedShares(pr, v.Sliders), Changes: len(pr.Changes()), Ties: len(pr.Ties), Notes: append([]string{}, pr.Notes...)}
 	} else {
 		winners = report.HexWinners(results)
 	}
@@ -210,9 +249,12 @@ func (s *Server) buildView(r *http.Request) (*ViewJSON, error) {
 		chosen = len(systems)
 		systems = append(systems, sys)
 	}
-	c, err := compare.Run(e, results, systems, opt)
+	c, failed, err := runSystems(ctx, e, results, systems, opt)
 	if err != nil {
-		return nil, httpError(http.StatusUnprocessableEntity, "%v", err)
+		return nil, err
+	}
+	if failed[chosen] != nil {
+		return nil, httpError(http.StatusUnprocessableEntity, "%v", failed[chosen])
 	}
 	out := &c.Outcomes[chosen]
 	v.System = ViewSystem{Spec: sys.Spec, Label: systemName(out), Description: out.Description}
@@ -222,6 +264,19 @@ func (s *Server) buildView(r *http.Request) (*ViewJSON, error) {
 	v.Notes = append(v.Notes, out.Notes...)
 	if sys.Kind != compare.FPTP {
 		v.Notes = append(v.Notes, c.Notes...)
+	}
+	for i, f := range failed {
+		if f != nil {
+			v.Notes = append(v.Notes, fmt.Sprintf("%s is left out of the table of systems: %v", systemLabel(systems[i]), f))
+		}
+	}
+	v.Pending = out.Pending
+	if out.Pending > 0 {
+		for _, w := range winners {
+			if w.Party == "" {
+				v.Undecided = append(v.Undecided, w.Label)
+			}
+		}
 	}
 
 	// Parties: the view's seats and shares, with the count as held beside.
@@ -252,10 +307,14 @@ func (s *Server) buildView(r *http.Request) (*ViewJSON, error) {
 	for i, p := range c.Parties {
 		index[p.Party.ID] = i
 	}
-	for _, o := range c.Outcomes {
+	for i, o := range c.Outcomes {
 		vs := ViewSystem{Spec: o.System.Spec, Label: systemName(&o), Description: o.Description}
-		for _, p := range v.Parties {
-			vs.Seats = append(vs.Seats, o.Seats[index[p.Party]])
+		if failed[i] != nil {
+			vs.Label, vs.Error = systemLabel(o.System), oneLine(failed[i].Error())
+		} else {
+			for _, p := range v.Parties {
+				vs.Seats = append(vs.Seats, o.Seats[index[p.Party]])
+			}
 		}
 		v.Systems = append(v.Systems, vs)
 	}
@@ -276,7 +335,7 @@ func (s *Server) buildView(r *http.Request) (*ViewJSON, error) {
 		}
 	}
 	var b bytes.Buffer
-	if err := report.WriteParliament(&b, what, seats, out.Total+out.Pending, s.cfg.Colours); err != nil {
+	if err := report.WriteParliamentWith(&b, what, seats, out.Total+out.Pending, s.cfg.Colours, report.ChartOptions{Bare: bare}); err != nil {
 		return nil, err
 	}
 	v.SVG.Parliament = b.String()
@@ -285,14 +344,52 @@ func (s *Server) buildView(r *http.Request) (*ViewJSON, error) {
 		return nil, err
 	}
 	v.SVG.Bars = b.String()
-	if err := s.drawMap(v, winners, sys, pr != nil); err != nil {
+	if err := s.drawMap(v, winners, sys, pr != nil, bare); err != nil {
 		return nil, err
 	}
 	return v, nil
 }
 
-// drawMap draws the hex map of FPTP winners, or says why there is none.
-func (s *Server) drawMap(v *ViewJSON, winners []report.HexWinner, sys compare.System, projected bool) error {
+// systemLabel is the page's name for a system, or its spec.
+func systemLabel(x compare.System) string {
+	if n, ok := systemNames[x.Spec]; ok {
+		return n
+	}
+	return x.Spec
+}
+
+// projectedShares gives each slider party's share in the projection: its
+// national target where the targets name it, else the share the model gave
+// it over the target's contests.
+func projectedShares(pr *swing.Projection, sl []ViewSlider) []ViewShare {
+	named := map[string]float64{}
+	for _, t := range pr.Targets {
+		if t.Area == "" {
+			for _, sh := range t.Shares {
+				named[sh.Party] = sh.Percent
+			}
+		}
+	}
+	scope := map[string]float64{}
+	for _, p := range pr.Parties {
+		scope[p.Party.ID] = p.ScopeShare
+	}
+	out := []ViewShare{}
+	for _, x := range sl {
+		share, ok := named[x.Party]
+		if !ok {
+			share = scope[x.Party]
+		}
+		out = append(out, ViewShare{Party: x.Party, Share: round1(share, 1)})
+	}
+	return out
+}
+
+// drawMap draws the hex map of FPTP winners, or says why there is none: no
+// layout, or a layout that does not fit the election (fewer than half of
+// its contests have a hex: another set of boundaries). The legend counts
+// the hexes drawn.
+func (s *Server) drawMap(v *ViewJSON, winners []report.HexWinner, sys compare.System, projected, bare bool) error {
 	if s.cfg.HexMap == nil {
 		v.MapNote = "No map: the server was started without a hex layout."
 		return nil
@@ -302,31 +399,52 @@ func (s *Server) drawMap(v *ViewJSON, winners []report.HexWinner, sys compare.Sy
 		on[h.ID] = true
 	}
 	matched := 0
-	seats := map[string]int{}
+	hexes := map[string]int{}
 	for _, w := range winners {
 		if on[w.ID] {
 			matched++
-		}
-		if w.Party != "" {
-			seats[w.Party]++
+			hexes[w.Party]++
 		}
 	}
-	if matched == 0 {
+	switch {
+	case matched == 0:
 		v.MapNote = fmt.Sprintf("No map: none of this election's %d contests is in the hex layout (%s), whose hexes are keyed by 2024 constituency codes.", len(winners), s.cfg.HexMapSource)
+		return nil
+	case 2*matched < len(winners):
+		v.MapNote = fmt.Sprintf("No map: only %d of this election's %d contests are in the hex layout (%s), whose hexes are the constituencies of 2024 keyed by their codes; this election was fought on other boundaries.", matched, len(winners), s.cfg.HexMapSource)
 		return nil
 	}
 	var legend []report.PartySeats
 	for _, p := range v.Parties {
-		if seats[p.Party] > 0 {
-			legend = append(legend, report.PartySeats{Party: p.Party, Name: p.Name, Seats: seats[p.Party]})
+		if n := hexes[p.Party]; n > 0 {
+			legend = append(legend, report.PartySeats{Party: p.Party, Name: p.Name, Seats: n})
+			v.MapLegend = append(v.MapLegend, ViewLegend{Party: p.Party, Name: p.Name, Colour: s.cfg.Colours.Of(p.Party), Hexes: n})
+			delete(hexes, p.Party)
 		}
+	}
+	// Winners outside the view's parties (a party too small to list), then
+	// seats awaiting a lot, in a fixed order.
+	rest := make([]string, 0, len(hexes))
+	for p := range hexes {
+		rest = append(rest, p)
+	}
+	sort.Strings(rest)
+	for _, p := range rest {
+		if p != "" {
+			legend = append(legend, report.PartySeats{Party: p, Name: p, Seats: hexes[p]})
+			v.MapLegend = append(v.MapLegend, ViewLegend{Party: p, Name: p, Colour: s.cfg.Colours.Of(p), Hexes: hexes[p]})
+		}
+	}
+	if n := hexes[""]; n > 0 {
+		legend = append(legend, report.PartySeats{Name: report.Pending, Seats: n})
+		v.MapLegend = append(v.MapLegend, ViewLegend{Name: report.Pending, Colour: "#ffffff", Hexes: n})
 	}
 	title := v.Title + ": winner in each constituency"
 	if projected {
 		title = v.Title + ": projected winner in each constituency"
 	}
 	var b bytes.Buffer
-	if err := report.WriteWinnerMap(&b, title, s.cfg.HexMap, winners, legend, s.cfg.Colours); err != nil {
+	if err := report.WriteWinnerMapWith(&b, title, s.cfg.HexMap, winners, legend, s.cfg.Colours, report.ChartOptions{Bare: bare}); err != nil {
 		return err
 	}
 	v.SVG.Map, v.Map = b.String(), true
@@ -338,7 +456,7 @@ func (s *Server) drawMap(v *ViewJSON, winners []report.HexWinner, sys compare.Sy
 		}
 		v.MapNote += "."
 	case matched < len(winners) || matched < len(s.cfg.HexMap.Hexes):
-		v.MapNote = fmt.Sprintf("%d of this election's %d contests are on the map of %d hexes.", matched, len(winners), len(s.cfg.HexMap.Hexes))
+		v.MapNote = fmt.Sprintf("%d of this election's %d contests are on the map of %d hexes; the legend counts the hexes drawn.", matched, len(winners), len(s.cfg.HexMap.Hexes))
 	}
 	return nil
 }

@@ -21,7 +21,7 @@ import (
 func newServe() *cobra.Command {
 	var f inputFlags
 	var addr, hexmap, colours, open string
-	var maxUpload int64
+	var maxUpload, uploadMemory int64
 	var timeout time.Duration
 	cmd := &cobra.Command{
 		Use:   "serve [--addr 127.0.0.1:8080]",
@@ -42,12 +42,12 @@ Ctrl-C: it finishes the requests in flight, then exits.`,
 			if err := pal.Set(colours); err != nil {
 				return usageError{fmt.Errorf("--colours: %v", err)}
 			}
-			if timeout <= 0 || maxUpload <= 0 {
-				return usageError{fmt.Errorf("--timeout and --max-upload must be above 0")}
+			if timeout <= 0 || maxUpload <= 0 || uploadMemory <= 0 {
+				return usageError{fmt.Errorf("--timeout, --max-upload and --upload-memory must be above 0")}
 			}
 			stderr := cmd.ErrOrStderr()
 			logger := log.New(stderr, "psephos serve: ", log.LstdFlags)
-			cfg := web.Config{Default: open, Colours: pal, MaxUpload: maxUpload, Timeout: timeout, Seed: f.seed, Log: logger}
+			cfg := web.Config{Default: open, Colours: pal, MaxUpload: maxUpload, UploadMemory: uploadMemory, Timeout: timeout, Seed: f.seed, Log: logger}
 			for _, d := range dataset.All {
 				if d.Noun != "" { // results, not map layouts
 					cfg.Datasets = append(cfg.Datasets, d)
@@ -94,7 +94,8 @@ Ctrl-C: it finishes the requests in flight, then exits.`,
 	fl.StringVar(&hexmap, "hexmap", "uk-2024-hexmap", "the HexJSON layout of the map: a file or a dataset name (\"\" for no map)")
 	fl.StringVar(&colours, "colours", "", "party colours, as PARTY=#rrggbb,... (default: the documented table in report/colours.go)")
 	fl.Int64Var(&maxUpload, "max-upload", web.DefaultMaxUpload, "largest results file accepted for upload, in bytes")
-	fl.DurationVar(&timeout, "timeout", web.DefaultTimeout, "time limit of each API request")
+	fl.Int64Var(&uploadMemory, "upload-memory", web.DefaultUploadMemory, "memory the uploads kept may take together, in bytes (estimated; the oldest are dropped first)")
+	fl.DurationVar(&timeout, "timeout", web.DefaultTimeout, "time limit of each request (the page's and the API's): past it the work stops and the answer is 503")
 	return cmd
 }
 

@@ -98,6 +98,10 @@ func Read(r io.Reader, name string, opt Options) (*election.Election, error) {
 	return read(t, opt.Columns)
 }
 
+// MapHint ends the error for a file lacking a required column: the
+// command line's advice, which other front ends may word otherwise.
+const MapHint = "(map columns with --column FIELD=NAME)"
+
 type contestFacts struct {
 	seats, electorate, invalid int64
 }
@@ -105,7 +109,7 @@ type contestFacts struct {
 func read(t *csvio.Reader, cols Columns) (*election.Election, error) {
 	req, err := t.Require(cols.Contest, cols.Party, cols.Votes)
 	if err != nil {
-		return nil, fmt.Errorf("%w (map columns with --column FIELD=NAME)", err)
+		return nil, fmt.Errorf("%w %s", err, MapHint)
 	}
 	cContest, cParty, cVotes := req[0], req[1], req[2]
 	opt := func(name string) int {
