@@ -133,8 +133,12 @@ func WriteParliamentWith(w io.Writer, title string, parties []PartySeats, total 
 	legendTop := cy + 30
 	height := legendTop + legendHeight(len(legendParties), width-40) + 20
 	top := 0.0
-	if opt.Bare { // the dots and a margin of a dot
-		top, height = 40-dot-2, cy+dot+2
+	if opt.Bare { // the dots and a margin: no room for text
+		top = cy
+		for _, st := range all {
+			top = math.Min(top, cy-scale*st.r*math.Sin(st.theta))
+		}
+		top, height = top-dot-2, cy+dot+2
 	}
 	var b strings.Builder
 	origin := "0 0"

@@ -4,16 +4,19 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -204,7 +207,10 @@ func TestBrowserDesktop(t *testing.T) {
 		t.Error("the explained party is not in the URL")
 	}
 
-	// Find a constituency; its result is shown in words.
+	// Find a constituency; its result is shown in words. (The mouse is
+	// moved off the page first: a pointer resting where the map scrolls to
+	// would show the hex under it.)
+	do(t, ctx, "moving the mouse away", chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, 0, 0))
 	do(t, ctx, "finding Hendon", chromedp.SendKeys(chromedp.CSS(`#find`), "Hendon"))
 	js[bool](t, ctx, `document.getElementById('find').dispatchEvent(new Event('change'))`)
 	info := js[string](t, ctx, `document.getElementById('hex-info').textContent`)
@@ -217,6 +223,13 @@ func TestBrowserDesktop(t *testing.T) {
 	focused := js[string](t, ctx, `document.activeElement.dataset.name || ''`)
 	if focused == "" || focused == "Hendon" || !strings.HasPrefix(info, focused+":") {
 		t.Errorf("after ArrowRight: focus %q, info %q", focused, info)
+	}
+	// The focused hex has a ring drawn above the others, dark and at least
+	// 3 px wide with a light line inside, on its own outline.
+	ring := js[[]string](t, ctx, `(() => { const f = document.activeElement; const o = document.querySelector('#map .ring-outer'), i = document.querySelector('#map .ring-inner');
+		return o && i ? [getComputedStyle(o).strokeWidth, getComputedStyle(o).stroke, getComputedStyle(i).stroke, String(o.getAttribute('d') === f.getAttribute('d')), String(o.parentNode.lastElementChild === i)] : [] })()`)
+	if len(ring) != 5 || ring[0] < "3" || ring[1] != "rgb(0, 0, 0)" || ring[3] != "true" || ring[4] != "true" {
+		t.Errorf("focus ring: %q", ring)
 	}
 
 	// Another system: the seats change, and are compare's.
@@ -310,6 +323,124 @@ func TestBrowserDesktop(t *testing.T) {
 		t.Errorf("map note %q", note)
 	}
 	screenshot(t, ctx, shots, "desktop-upload.png")
+
+	// A file with a tie (edge case 21: Millbrook, Red and Blue on 1,234
+	// votes each, awaiting a lot): the undecided seat has its legend entry
+	// beside Blue's seat, and a line saying which tie it is.
+	n = views(t, ctx)
+	do(t, ctx, "uploading a file with a tie", chromedp.SetUploadFiles(chromedp.CSS(`#upload`), []string{datadir.Case(t, "21-fptp-tie-decided-by-lot/results.csv")}))
+	waitViews(t, ctx, n)
+	legend := js[[]string](t, ctx, `[...document.querySelectorAll('#parliament-legend li')].map(li => li.textContent)`)
+	undecided := js[string](t, ctx, `document.getElementById('undecided').textContent`)
+	caption := js[string](t, ctx, `document.getElementById('parliament-caption').textContent`)
+	lines = js[[]string](t, ctx, `[...document.querySelectorAll('#lines li p')].map(p => p.textContent)`)
+	if strings.Join(legend, "|") != "Blue (Blue)1 seat|Not yet decided (tie awaiting a lot)1 seat" || !strings.Contains(undecided, "Millbrook: tie between Alice Archer and Bob Baker, 1,234 votes each, to be decided by lot") ||
+		!strings.Contains(caption, "2 seats · 2 for a majority") || !strings.Contains(strings.Join(lines, "\n"), "Red won 32.7% of the votes and no seats, tied for first in 1 contest (the seat awaits a lot), and came second in 1 contest.") {
+		t.Errorf("tie: legend %q, undecided %q, caption %q, lines %q", legend, undecided, caption, lines)
+	}
+	screenshot(t, ctx, shots, "desktop-tie.png")
+}
+
+// The address is the reader's: the page draws what it says or shows the
+// server's error, and never rewrites it silently. Shares that do not add
+// up are refused (the error shown, the votes as cast drawn, the address
+// kept); shares naming some parties set those sliders to the address's
+// values and the others to the projection's, so one step of a slider
+// moves it one step; a bad system falls back to first past the post with
+// the error shown; a parameter the page does not know is named.
+func TestBrowserAddress(t *testing.T) {
+	ts, _ := newTestServer(t, nil)
+	ctx := browser(t, 1280, 1000, false)
+	shots := screenshotDir(t)
+	errorText := func() string {
+		return js[string](t, ctx, `document.getElementById('error').hidden ? '' : document.getElementById('error').textContent`)
+	}
+
+	// 40% in all: refused, as the server says.
+	bad := "?share=" + url.QueryEscape("Lab=20,Oth=20")
+	do(t, ctx, "opening shares of 40%", chromedp.Navigate(ts.URL+"/"+bad))
+	waitFor(t, ctx, "the fallback drawing", `document.body.dataset.drawn === "1"`)
+	waitFor(t, ctx, "the error", `!document.getElementById('error').hidden`)
+	if e := errorText(); !strings.Contains(e, "shares sum to 40%; expected 100% ± 0.5") || !strings.Contains(e, "as cast, under first past the post, instead") {
+		t.Errorf("shares of 40%%: error %q", e)
+	}
+	if got := js[string](t, ctx, `location.search`); got != bad {
+		t.Errorf("the address was rewritten from %s to %s", bad, got)
+	}
+	if lab := js[string](t, ctx, `document.getElementById('share-Lab').value`); lab != "34.6" {
+		t.Errorf("after refused shares, Labour's slider at %s, want the votes as cast (34.6)", lab)
+	}
+	screenshot(t, ctx, shots, "address-bad-shares.png")
+
+	// Three parties and Oth: those sliders at the address's values, the
+	// others at the projection's; Others is what is left.
+	some := "?share=" + url.QueryEscape("Lab=25,Con=30,RUK=25,Oth=20")
+	var v struct {
+		Projection struct {
+			Shares []struct {
+				Party string  `json:"party"`
+				Share float64 `json:"share"`
+			} `json:"shares"`
+		} `json:"projection"`
+	}
+	getJSON(t, ts.URL+"/api/view"+some, &v)
+	do(t, ctx, "opening shares of three parties", chromedp.Navigate(ts.URL+"/"+some))
+	waitFor(t, ctx, "the projection", `document.body.dataset.drawn === "1"`)
+	if e := errorText(); e != "" {
+		t.Errorf("error %q", e)
+	}
+	sliders := js[map[string]string](t, ctx, `Object.fromEntries([...document.querySelectorAll('#sliders input')].map(i => [i.dataset.party, document.getElementById(i.id + '-out').textContent]))`)
+	sum := 0.0
+	for _, x := range v.Projection.Shares {
+		want := fmt.Sprint(x.Share) + "%"
+		if sliders[x.Party] != want {
+			t.Errorf("slider %s at %s, want %s (the view's projection)", x.Party, sliders[x.Party], want)
+		}
+		sum += x.Share
+	}
+	if sliders["Lab"] != "25%" || sliders["Con"] != "30%" || sliders["RUK"] != "25%" || sliders["LD"] == "12.6%" {
+		t.Errorf("sliders %v", sliders)
+	}
+	others := js[string](t, ctx, `document.getElementById('others').textContent`)
+	if want := fmt.Sprintf("All other parties and candidates: %s%%", strconv.FormatFloat(math.Round((100-sum)*100)/100, 'f', -1, 64)); others != want || strings.Contains(others, "−") || strings.Contains(others, "-") {
+		t.Errorf("others: %q, want %q", others, want)
+	}
+	if got, _ := url.ParseQuery(strings.TrimPrefix(js[string](t, ctx, `location.search`), "?")); got.Get("share") != "Lab=25,Con=30,RUK=25,Oth=20" || len(got["share"]) != 1 {
+		t.Errorf("the address's shares were rewritten to %q", got["share"])
+	}
+	// One step right on Labour: 25.1, and the address says so.
+	n := views(t, ctx)
+	do(t, ctx, "one step on Labour", chromedp.Focus(chromedp.CSS(`#share-Lab`)), chromedp.KeyEvent(kb.ArrowRight))
+	waitViews(t, ctx, n)
+	q, _ := url.ParseQuery(strings.TrimPrefix(js[string](t, ctx, `location.search`), "?"))
+	if out := js[string](t, ctx, `document.getElementById('share-Lab-out').textContent`); out != "25.1%" || !strings.HasPrefix(q.Get("share"), "Lab=25.1,Con=30,RUK=25,") {
+		t.Errorf("after one step: Labour %s, share %q", out, q.Get("share"))
+	}
+	screenshot(t, ctx, shots, "address-some-shares.png")
+
+	// A system that does not exist: first past the post, and the error.
+	do(t, ctx, "opening a bad system", chromedp.Navigate(ts.URL+"/?system=borda"))
+	waitFor(t, ctx, "the fallback drawing", `document.body.dataset.drawn === "1" && !document.getElementById('error').hidden`)
+	options := js[int](t, ctx, `document.getElementById('system').options.length`)
+	if e := errorText(); !strings.Contains(e, `system: system "borda"`) || js[string](t, ctx, `document.getElementById('system').value`) != "fptp" || options < 5 {
+		t.Errorf("bad system: error %q, %d systems offered", e, options)
+	}
+	// An option the page has no control for is kept and used: a 35%
+	// threshold leaves the list systems without a qualifying party in
+	// some regions, and the table says so for each.
+	do(t, ctx, "opening a threshold", chromedp.Navigate(ts.URL+"/?threshold=35"))
+	waitFor(t, ctx, "the drawing", `document.body.dataset.drawn === "1"`)
+	failed := js[string](t, ctx, `[...document.querySelectorAll('#systems td.failed')].map(td => td.closest('tr').dataset.spec).join(',')`)
+	if e := errorText(); e != "" || !strings.Contains(failed, "dhondt@region") || !strings.Contains(js[string](t, ctx, `location.search`), "threshold=35") {
+		t.Errorf("threshold 35: error %q, failed systems %q, address %s", e, failed, js[string](t, ctx, `location.search`))
+	}
+	screenshot(t, ctx, shots, "address-threshold.png")
+	// A parameter the page does not know.
+	do(t, ctx, "opening a mistyped parameter", chromedp.Navigate(ts.URL+"/?shares="+url.QueryEscape("Lab=30,Oth=70")))
+	waitFor(t, ctx, "the drawing", `document.body.dataset.drawn === "1" && !document.getElementById('error').hidden`)
+	if e := errorText(); !strings.Contains(e, "parameters this page does not know, which were not used: shares") {
+		t.Errorf("unknown parameter: %q", e)
+	}
 }
 
 // On a phone-sized screen the page fits its width, the charts are drawn,
@@ -326,12 +457,25 @@ func TestBrowserPhone(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(screenshotDir(t), "phone-top.png"), top, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// Nothing is wider than the screen (else the browser widens the
+	// layout and taps land elsewhere): the page, and the layout viewport,
+	// are 390 px wide.
 	scrollW := js[int](t, ctx, `document.documentElement.scrollWidth`)
 	innerW := js[int](t, ctx, `window.innerWidth`)
 	hexes := js[int](t, ctx, `document.querySelectorAll('#map path.hex').length`)
 	system := js[string](t, ctx, `document.getElementById('system').value`)
-	if scrollW > innerW || hexes != 650 || system != "ams@region" {
-		t.Errorf("phone: page %d px wide in a %d px screen, %d hexes, system %q", scrollW, innerW, hexes, system)
+	if scrollW > 390 || innerW != 390 || hexes != 650 || system != "ams@region" {
+		t.Errorf("phone: page %d px wide, layout %d px, in a 390 px screen; %d hexes, system %q", scrollW, innerW, hexes, system)
+	}
+	// Every label of the charts is text of at least 12 px (the legends and
+	// bar labels in HTML), and the map's legend is under the map, on the
+	// screen.
+	small := js[[]string](t, ctx, `[...document.querySelectorAll('#parliament-caption, #parliament-legend li, .bar-name, .bar-label, #map-legend li, #map-caption')]
+		.filter(e => parseFloat(getComputedStyle(e).fontSize) < 12 || e.getBoundingClientRect().right > 390).map(e => e.textContent + ' ' + getComputedStyle(e).fontSize)`)
+	svgText := js[int](t, ctx, `document.querySelectorAll('#parliament svg text, #map svg text').length`)
+	legend := js[[]float64](t, ctx, `(() => { const m = document.getElementById('map').getBoundingClientRect(), l = document.getElementById('map-legend').getBoundingClientRect(); return [l.top - m.bottom, l.left, l.right, document.querySelectorAll('#map-legend li').length] })()`)
+	if len(small) > 0 || svgText != 0 || legend[0] < 0 || legend[1] < 0 || legend[2] > 390 || legend[3] < 10 {
+		t.Errorf("phone: small or off-screen labels %q, %d texts in SVG, map legend %v (gap below the map, left, right, entries)", small, svgText, legend)
 	}
 	// Tap the middle of Hendon's hex, where the page shows it.
 	do(t, ctx, "scrolling to Hendon", chromedp.ScrollIntoView(chromedp.CSS(`#map path.hex[data-name="Hendon"]`)))
@@ -341,7 +485,7 @@ func TestBrowserPhone(t *testing.T) {
 		t.Errorf("a tap on Hendon (at %.0f, %.0f; hex %.1f px wide) shows %q", box[0], box[1], box[2], info)
 	}
 	dir := screenshotDir(t)
-	for _, sel := range []string{"body", "#parliament", "section.map", "section.whatif", "section.tables"} {
+	for _, sel := range []string{"body", "section.chart", "#bars", "section.map", "#map-legend", "section.whatif", "section.tables"} {
 		png, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(sel)))
 		if err != nil {
 			t.Fatal(err)

@@ -5,6 +5,14 @@
 
 (function () {
   const $ = (id) => document.getElementById(id);
+  // The page's parameters; any other in the address is named in an error
+  // (a mistyped "shares=" must not pass unnoticed).
+  const known = ["election", "system", "model", "share", "party"];
+  // The view's other options, which the page has no controls for: kept
+  // from the address as given and passed to the server, which checks them.
+  const passed = ["list_share", "threshold", "independent", "successor", "fixed", "gb_wide", "scope", "strong_threshold"];
+
+  let notice = "";        // a problem with the address, shown until the reader acts
   const state = readURL();
   let view = null;        // the last view drawn
   let sliderFor = "";     // the election whose sliders are on the page
@@ -18,32 +26,41 @@
       election: q.get("election") || "",
       system: q.get("system") || "fptp",
       model: q.get("model") || "uns",
-      shares: null,
+      // The share parameters exactly as given: the server reads them and
+      // says what is wrong with them; the page never rewrites them.
+      shares: q.getAll("share").length ? q.getAll("share") : null,
       party: q.get("party") || "",
+      options: [...q.entries()].filter(([k]) => passed.includes(k)),
     };
-    const share = q.get("share");
-    if (share) {
-      st.shares = {};
-      for (const item of share.split(",")) {
-        const [p, v] = item.split("=");
-        if (p && v !== undefined && !isNaN(parseFloat(v))) st.shares[p.trim()] = parseFloat(v);
-      }
-      delete st.shares.Oth;
+    const unknown = [...new Set([...q.keys()].filter((k) => !known.includes(k) && !passed.includes(k)))];
+    if (unknown.length) {
+      notice = "The address has parameters this page does not know, which were not used: " + unknown.join(", ") +
+        " (it knows " + [...known, ...passed].join(", ") + ").";
     }
     return st;
   }
 
-  function sharesParam() {
-    if (!state.shares) return "";
+  // The national share parameter from the sliders: each slider party's
+  // share and Oth the rest (in hundredths, so nothing is rounded away).
+  function sliderShare() {
     let sum = 0;
     const parts = [];
-    for (const [p, v] of Object.entries(state.shares)) {
-      parts.push(p + "=" + v.toFixed(1));
-      sum += Math.round(v * 10);
+    for (const input of sliderInputs()) {
+      const v = sliderValue(input);
+      parts.push(input.dataset.party + "=" + num(v));
+      sum += Math.round(v * 100);
     }
-    parts.push("Oth=" + ((1000 - sum) / 10).toFixed(1));
+    parts.push("Oth=" + num(Math.max(0, 10000 - sum) / 100));
     return parts.join(",");
   }
+
+  // Area targets ("Scotland: ...") of the address are kept when a slider
+  // (a national share) moves.
+  function withSliders(shares) {
+    return [...(shares || []).filter((x) => x.includes(":")), sliderShare()];
+  }
+
+  function num(x) { return String(Math.round(x * 100) / 100); }
 
   function params() {
     const q = new URLSearchParams();
@@ -51,8 +68,9 @@
     if (state.system && state.system !== "fptp") q.set("system", state.system);
     if (state.shares) {
       if (state.model !== "uns") q.set("model", state.model);
-      q.set("share", sharesParam());
+      for (const x of state.shares) q.append("share", x);
     }
+    for (const [k, v] of state.options) q.append(k, v);
     if (state.party) q.set("party", state.party);
     return q;
   }
@@ -64,9 +82,13 @@
 
   function showError(msg) {
     const e = $("error");
-    e.textContent = msg;
-    e.hidden = !msg;
+    const text = [notice, msg].filter(Boolean).join(" ");
+    e.textContent = text;
+    e.hidden = !text;
   }
+
+  // The reader acted: the address's problem is theirs no longer.
+  function acted() { notice = ""; }
 
   function status(msg) { $("status").textContent = msg; }
 
@@ -105,6 +127,29 @@
       inflight = null;
       status("");
       showError(err.message);
+      if (!view) fallback(err.message);
+    }
+  }
+
+  // The address's view cannot be drawn (a bad system or shares): the
+  // server's error stays shown, and the page draws the votes as cast
+  // under first past the post instead, leaving the address as it was.
+  async function fallback(msg) {
+    const tries = [
+      { election: state.election, system: "fptp", model: "uns", shares: null, options: [] },
+      { election: "", system: "fptp", model: "uns", shares: null, options: [] },
+    ];
+    for (const t of tries) {
+      const q = new URLSearchParams();
+      if (t.election) q.set("election", t.election);
+      try {
+        const v = await getJSON("/api/view?" + q.toString());
+        Object.assign(state, t, { party: "" });
+        draw(v);
+        showError(msg + " Showing " + v.title + " as cast, under first past the post, instead.");
+        status("Result drawn.");
+        return;
+      } catch (_) { /* try the next */ }
     }
   }
 
@@ -127,6 +172,35 @@
   }
 
   function fmt(n) { return n.toLocaleString("en-GB"); }
+  function plural(n, noun) { return fmt(n) + " " + (n === 1 ? noun : noun === "constituency" ? "constituencies" : noun + "s"); }
+
+  // A legend in HTML (readable at any size): a swatch, a name and a count
+  // for each entry.
+  function drawLegend(box, items, noun) {
+    box.replaceChildren(...items.map((it) => el("li", { "data-party": it.party },
+      swatch(it.colour), el("span", { class: "legend-name", text: it.name }), el("span", { class: "legend-count", text: plural(it.n, noun) }))));
+    box.hidden = !items.length;
+  }
+
+  // Seats against votes, in HTML: for each party with seats or at least 1%
+  // of the votes, a bar of its share of the votes and one of its share of
+  // the seats, each labelled with its number.
+  function drawBars(v) {
+    const rows = v.parties.filter((p) => p.seats > 0 || p.vote_share >= 1);
+    const top = Math.max(1, ...rows.map((p) => Math.max(p.vote_share, p.seat_share)));
+    const bar = (cls, share, colour, label) => {
+      const b = el("span", { class: "bar " + cls });
+      b.style.width = (60 * share / top).toFixed(2) + "%"; // the rest of the line for the label (which wraps below when it does not fit)
+      b.style.setProperty("--c", colour);
+      return el("span", { class: "bar-line" }, b, el("span", { class: "bar-label", text: label }));
+    };
+    $("bars").replaceChildren(...rows.map((p) => el("div", { class: "bar-row", role: "listitem", "data-party": p.party,
+      "aria-label": p.name + ": " + pct(p.vote_share) + " of the votes, " + pct(p.seat_share) + " of the seats (" + fmt(p.seats) + ")" },
+      el("span", { class: "bar-name", text: p.name }),
+      el("span", { class: "bar-pair", "aria-hidden": "true" },
+        bar("votes", p.vote_share, p.colour, pct(p.vote_share) + " votes"),
+        bar("seats", p.seat_share, p.colour, pct(p.seat_share) + " seats (" + fmt(p.seats) + ")")))));
+  }
   function pct(x) { return x.toFixed(1) + "%"; }
   function signed(n) { return n > 0 ? "+" + n : n < 0 ? "−" + (-n) : "0"; }
 
@@ -134,12 +208,21 @@
     const first = !view;
     view = v;
     state.election = v.election;
+    state.system = v.system.spec;
+    const what = v.title + ": " + v.system.label + (v.projection ? ", projected" : "");
+    $("parliament-caption").textContent = what + ". " + plural(v.seats, "seat") + " · " + fmt(v.majority) + " for a majority.";
     $("parliament").innerHTML = v.svg.parliament;
-    $("bars").innerHTML = v.svg.bars;
+    drawLegend($("parliament-legend"), [
+      ...v.parties.filter((p) => p.seats > 0).map((p) => ({ party: p.party, name: p.name + " (" + p.party + ")", colour: p.colour, n: p.seats })),
+      ...(v.pending ? [{ party: "", name: "Not yet decided (tie awaiting a lot)", colour: "#ffffff", n: v.pending }] : []),
+    ], "seat");
+    drawBars(v);
     $("map").innerHTML = v.svg.map || "";
     $("map").hidden = !v.map;
     $("find").disabled = !v.map;
     $("map-note").textContent = v.map_note || "";
+    $("map-caption").textContent = v.map ? v.title + ": " + (v.projection ? "projected winner" : "winner") + " in each constituency." : "";
+    drawLegend($("map-legend"), (v.map_legend || []).map((l) => ({ party: l.party, name: l.party ? l.name + " (" + l.party + ")" : l.name, colour: l.colour, n: l.hexes })), "constituency");
     $("system-description").textContent = v.system.label + ": " + v.system.description + ".";
     drawSelects(v);
     drawSliders(v);
@@ -184,7 +267,7 @@
         const id = "share-" + s.party;
         const out = el("output", { for: id, id: id + "-out" });
         const input = el("input", {
-          type: "range", id, min: "0", max: "70", step: "0.1", "data-party": s.party, "data-baseline": s.share,
+          type: "range", id, min: "0", max: "100", step: "0.1", "data-party": s.party, "data-baseline": s.share,
           "aria-describedby": id + "-base",
         });
         input.addEventListener("input", onSlide);
@@ -194,51 +277,57 @@
           el("small", { id: id + "-base", text: "as cast: " + pct(s.share) })));
       }
     }
-    for (const input of box.querySelectorAll("input")) {
+    // The sliders show the view: the projection's shares (the address's
+    // targets for the parties they name, the model's result for the
+    // others), or the votes as cast.
+    const projected = new Map(((v.projection && v.projection.shares) || []).map((x) => [x.party, x.share]));
+    for (const input of sliderInputs()) {
       const p = input.dataset.party;
-      const value = state.shares && p in state.shares ? state.shares[p] : parseFloat(input.dataset.baseline);
-      input.value = value;
-      setOutput(input);
+      setSlider(input, projected.has(p) ? projected.get(p) : parseFloat(input.dataset.baseline));
     }
     updateOthers();
-    $("reset").disabled = !state.shares;
+    $("reset").disabled = !v.projection;
     const pr = v.projection;
     $("projection-note").textContent = pr
       ? "Projected with " + pr.description + ": " + pr.changes + " seats change hands" + (pr.ties ? ", " + pr.ties + " tied" : "") + "."
       : "Showing the votes as cast.";
   }
 
-  function setOutput(input) {
-    const v = parseFloat(input.value);
-    $(input.id + "-out").textContent = pct(v);
-    input.setAttribute("aria-valuetext", pct(v));
-  }
+  function sliderInputs() { return [...$("sliders").querySelectorAll("input")]; }
 
-  function sliderShares() {
-    const out = {};
-    for (const input of $("sliders").querySelectorAll("input")) out[input.dataset.party] = parseFloat(input.value);
-    return out;
+  // A slider's value is its data-value (exact, as the view gave it) until
+  // it is moved; the range input itself holds it to its step.
+  function sliderValue(input) { return parseFloat(input.dataset.value); }
+
+  function setSlider(input, value) {
+    input.value = value;
+    input.dataset.value = String(value);
+    const text = num(value) + "%";
+    $(input.id + "-out").textContent = text;
+    input.setAttribute("aria-valuetext", text);
   }
 
   function updateOthers() {
-    const shares = sliderShares();
     let sum = 0;
-    for (const v of Object.values(shares)) sum += Math.round(v * 10);
-    $("others").textContent = "All other parties and candidates: " + pct((1000 - sum) / 10);
+    for (const input of sliderInputs()) sum += Math.round(sliderValue(input) * 100);
+    $("others").textContent = "All other parties and candidates: " + num((10000 - sum) / 100) + "%";
   }
 
   function onSlide(ev) {
     const input = ev.target;
-    // Others cannot fall below zero: the slider stops where the rest
-    // leave no room.
-    let rest = 0;
-    for (const other of $("sliders").querySelectorAll("input")) {
-      if (other !== input) rest += Math.round(parseFloat(other.value) * 10);
-    }
-    if (Math.round(parseFloat(input.value) * 10) + rest > 1000) input.value = ((1000 - rest) / 10).toFixed(1);
-    setOutput(input);
+    const before = sliderValue(input);
+    let value = parseFloat(input.value);
+    // Others cannot fall below zero: a slider may not raise the total
+    // above 100 (nor above what it already is). It never moves a value
+    // the reader did not move.
+    let total = 0;
+    for (const other of sliderInputs()) total += Math.round(sliderValue(other) * 100);
+    const rise = Math.round((value - before) * 100);
+    if (rise > 0 && total + rise > 10000) value = before + Math.max(0, 10000 - total) / 100;
+    setSlider(input, Math.round(value * 100) / 100);
     updateOthers();
-    state.shares = sliderShares();
+    acted();
+    state.shares = withSliders(state.shares);
     schedule(120);
   }
 
@@ -261,13 +350,15 @@
   }
 
   function drawSystems(v) {
-    const shown = v.parties.filter((p, i) => v.systems.some((s) => s.seats[i] > 0));
+    const shown = v.parties.filter((p, i) => v.systems.some((s) => s.seats && s.seats[i] > 0));
     const idx = shown.map((p) => v.parties.indexOf(p));
     const head = el("tr", {}, el("th", { scope: "col", text: "System" }),
       ...shown.map((p) => el("th", { scope: "col", class: "num", title: p.name }, swatch(p.colour), document.createTextNode(p.party))));
-    const rows = v.systems.map((s) => el("tr", { class: s.spec === v.system.spec ? "current" : "" },
+    const rows = v.systems.map((s) => el("tr", { class: s.spec === v.system.spec ? "current" : "", "data-spec": s.spec },
       el("th", { scope: "row", title: s.description }, s.spec === v.system.spec ? el("strong", { text: s.label }) : document.createTextNode(s.label)),
-      ...idx.map((i) => el("td", { class: "num", text: fmt(s.seats[i]) }))));
+      ...(s.error
+        ? [el("td", { class: "failed", colspan: String(Math.max(1, idx.length)), text: "Not computed: " + s.error })]
+        : idx.map((i) => el("td", { class: "num", text: fmt(s.seats[i]) })))));
     $("systems").replaceChildren(el("thead", {}, head), el("tbody", {}, ...rows));
   }
 
@@ -285,6 +376,8 @@
         el("div", { id: "explain-" + p.party, class: "detail", hidden: true })));
     }
     $("lines").replaceChildren(...items);
+    $("undecided").replaceChildren(...(v.undecided || []).map((u) => el("li", {},
+      el("p", {}, swatch("#ffffff"), document.createTextNode("A seat not yet decided: " + u + ".")))));
   }
 
   function closeExplain() {
@@ -368,7 +461,24 @@
     h.setAttribute("tabindex", "0");
     selectedID = h.dataset.id;
     $("hex-info").textContent = h.querySelector("title").textContent;
+    ring(h);
     if (focus) h.focus();
+  }
+
+  // The selected (and focused) hex is outlined by a ring drawn above every
+  // hex, dark and light so that it shows on any colour; a hex's own stroke
+  // would be covered by its neighbours.
+  const SVGNS = "http://www.w3.org/2000/svg";
+  function ring(h) {
+    const svg = h.ownerSVGElement;
+    for (const r of svg.querySelectorAll(".ring")) r.remove();
+    for (const cls of ["ring ring-outer", "ring ring-inner"]) {
+      const r = document.createElementNS(SVGNS, "path");
+      r.setAttribute("d", h.getAttribute("d"));
+      r.setAttribute("class", cls);
+      r.setAttribute("aria-hidden", "true");
+      svg.append(r);
+    }
   }
 
   function neighbour(h, dq, dr) {
@@ -402,24 +512,27 @@
   // ---- controls ----
 
   $("election").addEventListener("change", (ev) => {
+    acted();
     state.election = ev.target.value;
     state.shares = null;
     state.party = "";
     selectedID = "";
     schedule(0);
   });
-  $("system").addEventListener("change", (ev) => { state.system = ev.target.value; schedule(0); });
+  $("system").addEventListener("change", (ev) => { acted(); state.system = ev.target.value; schedule(0); });
   $("model").addEventListener("change", (ev) => {
+    acted();
     state.model = ev.target.value;
-    if (!state.shares) state.shares = sliderShares();
+    if (!state.shares) state.shares = withSliders(null);
     schedule(0);
   });
-  $("reset").addEventListener("click", () => { state.shares = null; schedule(0); });
+  $("reset").addEventListener("click", () => { acted(); state.shares = null; schedule(0); });
   $("controls").addEventListener("submit", (ev) => ev.preventDefault());
 
   $("upload").addEventListener("change", async (ev) => {
     const file = ev.target.files[0];
     if (!file) return;
+    acted();
     const form = new FormData();
     form.append("file", file, file.name);
     status("Reading " + file.name + "…");
@@ -461,6 +574,7 @@
     const v = JSON.parse(initial.textContent);
     draw(v);
     writeURL();
+    showError("");
     status(v.projection ? "Projection drawn." : "Result drawn.");
   } else {
     load();
