@@ -91,6 +91,8 @@ func FuzzReadResults(f *testing.F) {
 	f.Add("contest,candidate,party,votes\nA,Ann,Red,3\n")
 	f.Add("ONS ID,First party,Valid votes,Majority,All other candidates\n")
 	f.Add("Constituency geographic code,Candidate vote count\n")
+	f.Add("\x1f\x8b\x08\x00binary")
+	f.Add("a;b;c\n1;2;3\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		e, _, err := format.ReadResults(strings.NewReader(in), "f.csv", format.Options{})
 		if err != nil {

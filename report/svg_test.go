@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/psephos/psephos/election"
 	"github.com/psephos/psephos/format"
 	"github.com/psephos/psephos/format/hexjson"
 	"github.com/psephos/psephos/internal/datadir"
@@ -34,15 +35,7 @@ func TestParliamentDotsForEverySize(t *testing.T) {
 // The 2024 charts: 411 Labour dots in the hemicycle; 650 hexes, 411 of them
 // Labour's (Library CBP-10009; hexes from the Open Innovations layout).
 func TestCharts2024(t *testing.T) {
-	e, _, err := format.ReadResultsFile(datadir.Path(t, "uk/ge2024/HoC-GE2024-results-by-candidate.csv"), format.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs, err := plurality.CountElection(e, plurality.TieBreak{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := measure.Summarize(e, rs)
+	e, rs, s := count(t, datadir.Path(t, "uk/ge2024/HoC-GE2024-results-by-candidate.csv"))
 	var parl bytes.Buffer
 	if err := WriteParliament(&parl, "UK 2024", ParliamentOf(&s), s.Seats, Colours{}); err != nil {
 		t.Fatal(err)
@@ -105,15 +98,7 @@ func TestColoursSet(t *testing.T) {
 // entry as the parties' seats do, and a chamber of one seat reads "1 seat".
 // A bare chart has the dots alone, within its picture.
 func TestParliamentPendingAndBare(t *testing.T) {
-	e, _, err := format.ReadResultsFile(datadir.Case(t, "21-fptp-tie-decided-by-lot/results.csv"), format.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs, err := plurality.CountElection(e, plurality.TieBreak{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := measure.Summarize(e, rs)
+	s := summarize(t, datadir.Case(t, "21-fptp-tie-decided-by-lot/results.csv"))
 	var b bytes.Buffer
 	if err := WriteParliament(&b, "case 21", ParliamentOf(&s), s.Seats, Colours{}); err != nil {
 		t.Fatal(err)
@@ -156,15 +141,7 @@ func atof(s string) float64 {
 // A party whose candidate is tied for a seat awaiting a lot says so in its
 // line (case 21: Red and Blue tied in Millbrook; Red second in Hillcrest).
 func TestPartyLineTie(t *testing.T) {
-	e, _, err := format.ReadResultsFile(datadir.Case(t, "21-fptp-tie-decided-by-lot/results.csv"), format.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs, err := plurality.CountElection(e, plurality.TieBreak{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := measure.Summarize(e, rs)
+	s := summarize(t, datadir.Case(t, "21-fptp-tie-decided-by-lot/results.csv"))
 	r := &Report{Whole: s}
 	lines := map[string]string{}
 	for i := range s.Parties {
@@ -175,4 +152,24 @@ func TestPartyLineTie(t *testing.T) {
 		strings.Contains(lines["Green"], "tied") {
 		t.Errorf("lines: %q", lines)
 	}
+}
+
+// count reads and counts a results file, and summarizes it.
+func count(t *testing.T, path string) (*election.Election, []plurality.Result, measure.Summary) {
+	t.Helper()
+	e, _, err := format.ReadResultsFile(path, format.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := plurality.CountElection(e, plurality.TieBreak{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e, rs, measure.Summarize(e, rs)
+}
+
+func summarize(t *testing.T, path string) measure.Summary {
+	t.Helper()
+	_, _, s := count(t, path)
+	return s
 }

@@ -139,27 +139,13 @@ func New(cfg Config) (*Server, error) {
 			return nil, fmt.Errorf("web: default election %q is not among the datasets offered", cfg.Default)
 		}
 	}
-	if cfg.MaxUpload <= 0 {
-		cfg.MaxUpload = DefaultMaxUpload
-	}
-	if cfg.Timeout <= 0 {
-		cfg.Timeout = DefaultTimeout
-	}
-	if cfg.Uploads <= 0 {
-		cfg.Uploads = DefaultUploads
-	}
-	if cfg.UploadMemory <= 0 {
-		cfg.UploadMemory = DefaultUploadMemory
-	}
-	if cfg.MaxCells <= 0 {
-		cfg.MaxCells = DefaultMaxCells
-	}
-	if cfg.MaxContests <= 0 {
-		cfg.MaxContests = DefaultMaxContests
-	}
-	if cfg.MaxCandidates <= 0 {
-		cfg.MaxCandidates = DefaultMaxCandidates
-	}
+	positive(&cfg.MaxUpload, DefaultMaxUpload)
+	positive(&cfg.Timeout, DefaultTimeout)
+	positive(&cfg.Uploads, DefaultUploads)
+	positive(&cfg.UploadMemory, DefaultUploadMemory)
+	positive(&cfg.MaxCells, DefaultMaxCells)
+	positive(&cfg.MaxContests, DefaultMaxContests)
+	positive(&cfg.MaxCandidates, DefaultMaxCandidates)
 	if cfg.Colours == nil {
 		cfg.Colours = report.Colours{}
 	}
@@ -197,6 +183,13 @@ func New(cfg Config) (*Server, error) {
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) { s.page(w, r, index) })
 	s.handler = headers(mux)
 	return s, nil
+}
+
+// positive sets *v to def unless it is above zero.
+func positive[T int | int64 | time.Duration](v *T, def T) {
+	if *v <= 0 {
+		*v = def
+	}
 }
 
 // page serves the page with the view its URL asks for already in it (as

@@ -213,6 +213,12 @@ func Footprint(el *Election, size int64) int64 {
 func (s *Server) held(id string) (*Election, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.touch(id)
+}
+
+// touch makes the upload kept under id the newest and returns it; s.mu is
+// held.
+func (s *Server) touch(id string) (*Election, bool) {
 	for i, u := range s.uploads {
 		if u.id == id {
 			s.uploads = append(append(s.uploads[:i:i], s.uploads[i+1:]...), u)
@@ -229,11 +235,8 @@ func (s *Server) held(id string) (*Election, bool) {
 func (s *Server) keep(ctx context.Context, id string, el *Election, cost int64) (*Election, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for i, u := range s.uploads {
-		if u.id == id {
-			s.uploads = append(append(s.uploads[:i:i], s.uploads[i+1:]...), u)
-			return u.e, nil
-		}
+	if e, ok := s.touch(id); ok {
+		return e, nil
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
