@@ -109,14 +109,16 @@ type DistrictPartyJSON struct {
 }
 
 // AwardJSON is one seat in order of award (or a remainder seat, or the next
-// quotient that missed).
+// quotient that missed). QuotientValue is null when the quotient is
+// infinite (a zero divisor: the first seat under Adams, Dean and
+// Huntington–Hill); Quotient then says "∞".
 type AwardJSON struct {
-	Seat          int     `json:"seat,omitempty"`
-	Party         string  `json:"party"`
-	Divisor       string  `json:"divisor,omitempty"`
-	Quotient      string  `json:"quotient"`
-	QuotientValue float64 `json:"quotient_value"`
-	Tie           *int    `json:"tie"`
+	Seat          int      `json:"seat,omitempty"`
+	Party         string   `json:"party"`
+	Divisor       string   `json:"divisor,omitempty"`
+	Quotient      string   `json:"quotient"`
+	QuotientValue *float64 `json:"quotient_value"`
+	Tie           *int     `json:"tie"`
 }
 
 // ApportionTieJSON is one tie met in an apportionment.
@@ -164,7 +166,7 @@ func methodJSON(m apportion.Method) MethodJSON {
 
 func awardJSON(r *apportion.Result, a apportion.Award) AwardJSON {
 	exact, v := r.Value(a)
-	j := AwardJSON{Seat: int(a.Seat), Party: r.Parties[a.Party].ID, Divisor: r.Divisor(a), Quotient: exact, QuotientValue: round(v, 6)}
+	j := AwardJSON{Seat: int(a.Seat), Party: r.Parties[a.Party].ID, Divisor: r.Divisor(a), Quotient: exact, QuotientValue: defined(v, 6)}
 	if a.Tie >= 0 {
 		t := int(a.Tie)
 		j.Tie = &t
@@ -441,7 +443,7 @@ func districtText(b *strings.Builder, a *Apportionment, r *apportion.Result, dj 
 			if aw.Tie != nil {
 				tie = dj.Ties[*aw.Tie].Resolution
 			}
-			t.AppendRow(table.Row{aw.Seat, aw.Party, num(r.Parties[partyIndex(r, aw.Party)].Votes), aw.Divisor, dec(aw.QuotientValue, 2), tie})
+			t.AppendRow(table.Row{aw.Seat, aw.Party, num(r.Parties[partyIndex(r, aw.Party)].Votes), aw.Divisor, quotientText(aw.QuotientValue, 2), tie})
 		}
 		rightAlign(t, 1, 3, 4, 5)
 		b.WriteString(render(t, format))
@@ -451,9 +453,9 @@ func districtText(b *strings.Builder, a *Apportionment, r *apportion.Result, dj 
 		var parts []string
 		for _, n := range dj.Next {
 			if r.Quota != nil {
-				parts = append(parts, fmt.Sprintf("%s, remainder %s", n.Party, dec(n.QuotientValue, 4)))
+				parts = append(parts, fmt.Sprintf("%s, remainder %s", n.Party, quotientText(n.QuotientValue, 4)))
 			} else {
-				parts = append(parts, fmt.Sprintf("%s %s (votes / %s)", n.Party, dec(n.QuotientValue, 2), n.Divisor))
+				parts = append(parts, fmt.Sprintf("%s %s (votes / %s)", n.Party, quotientText(n.QuotientValue, 2), n.Divisor))
 			}
 		}
 		what := "Next quotient, the first to miss a seat"
@@ -477,6 +479,15 @@ func districtText(b *strings.Builder, a *Apportionment, r *apportion.Result, dj 
 		}
 	}
 	b.WriteString("\n")
+}
+
+// quotientText writes a quotient's value with d decimals, or "∞" for an
+// infinite one (nil).
+func quotientText(v *float64, d int) string {
+	if v == nil {
+		return "∞"
+	}
+	return dec(*v, d)
 }
 
 func partyIndex(r *apportion.Result, id string) int {
