@@ -40,6 +40,12 @@ type Party struct {
 	Max int
 }
 
+// MaxSeats is the most seats one apportionment takes (ten million): far
+// above any assembly, and bounded because the order of award keeps every
+// seat (16 bytes each under a divisor method). A larger house is an error,
+// not an attempt to allocate memory for it.
+const MaxSeats = 10_000_000
+
 // A Rule is a complete apportionment rule: the method, the legal threshold
 // and how ties are decided.
 type Rule struct {
@@ -207,7 +213,8 @@ func (c *count) addTie(t Tie) int {
 }
 
 // Apportion distributes seats among parties under the rule. The threshold
-// is applied to these parties' votes. Errors: an invalid rule; seats < 1;
+// is applied to these parties' votes. Errors: an invalid rule; seats < 1
+// or above MaxSeats;
 // no parties; a party with an empty or repeated ID, negative votes, seats
 // or limits; Start or Max with a largest-remainder method; no qualifying
 // party with votes.
@@ -234,6 +241,9 @@ func (r Rule) apportion(parties []Party, seats int, stream string, qualified []P
 	}
 	if seats < 1 {
 		return nil, fmt.Errorf("expected at least 1 seat to apportion, found %d", seats)
+	}
+	if seats > MaxSeats {
+		return nil, fmt.Errorf("%d seats to apportion; expected at most %d", seats, MaxSeats)
 	}
 	if len(parties) == 0 {
 		return nil, fmt.Errorf("no parties: expected at least one party's votes")

@@ -338,7 +338,9 @@ func (d Divisor) apportion(c *count) {
 	for i := len(h.q)/2 - 1; i >= 0; i-- {
 		h.down(i)
 	}
-	c.res.Awards = make([]Award, 0, c.seats)
+	// The order of award grows as seats are awarded: lists limited by Max
+	// may leave seats vacant, so the house size is only an upper bound.
+	c.res.Awards = make([]Award, 0, min(c.seats, 1<<12))
 	awarded := 0
 	record := func(q quot, tie int) *PartyResult {
 		awarded++

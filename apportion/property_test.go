@@ -310,6 +310,8 @@ func TestBadInput(t *testing.T) {
 	}{
 		{"zero seats", apportion.Rule{Method: apportion.DHondt}, ok, 0},
 		{"negative seats", apportion.Rule{Method: apportion.DHondt}, ok, -3},
+		{"more seats than MaxSeats", apportion.Rule{Method: apportion.DHondt}, ok, apportion.MaxSeats + 1},
+		{"two billion seats", apportion.Rule{Method: apportion.Hare}, ok, 2_000_000_000},
 		{"negative votes", apportion.Rule{Method: apportion.DHondt}, []apportion.Party{{ID: "A", Votes: -1}}, 5},
 		{"duplicate party", apportion.Rule{Method: apportion.Hare}, []apportion.Party{{ID: "A", Votes: 1}, {ID: "A", Votes: 2}}, 5},
 		{"empty ID", apportion.Rule{Method: apportion.Hare}, []apportion.Party{{ID: "", Votes: 1}}, 5},

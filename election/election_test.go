@@ -97,3 +97,12 @@ func TestPartyNames(t *testing.T) {
 		t.Errorf("%v", g)
 	}
 }
+
+func TestThousands(t *testing.T) {
+	for n, want := range map[int64]string{0: "0", 999: "999", 1000: "1,000", 10432726: "10,432,726", -1500: "-1,500", 100000: "100,000",
+		-9223372036854775808: "-9,223,372,036,854,775,808"} {
+		if got := Thousands(n); got != want {
+			t.Errorf("Thousands(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

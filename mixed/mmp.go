@@ -350,7 +350,7 @@ func (m MMP) level(res *MMPResult, upper []apportion.Party, house int, rule appo
 	at := func(h int) (*apportion.Result, error) { return rule.Apportion(upper, h) }
 	best := res.Upper
 	if !covers(best) {
-		lo, hi := house, house*2
+		lo, hi := house, min(house*2, apportion.MaxSeats)
 		for {
 			r, err := at(hi)
 			if err != nil {
@@ -360,10 +360,10 @@ func (m MMP) level(res *MMPResult, upper []apportion.Party, house int, rule appo
 				best = r
 				break
 			}
-			if hi > 1<<30 {
+			if hi == apportion.MaxSeats {
 				return fmt.Errorf("MMP levelling: no house up to %d seats covers every party's constituency seats", hi)
 			}
-			lo, hi = hi, hi*2
+			lo, hi = hi, min(hi*2, apportion.MaxSeats)
 		}
 		for lo+1 < hi {
 			mid := lo + (hi-lo)/2

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -139,8 +140,8 @@ pending unless --tie names how the law breaks them.`,
 			if err := report.CheckFormat(output); err != nil {
 				return usageError{err}
 			}
-			if cmd.Flags().Changed("seats") && seats < 1 {
-				return usageError{fmt.Errorf("--seats %d: expected at least 1 seat", seats)}
+			if cmd.Flags().Changed("seats") && (seats < 1 || seats > apportion.MaxSeats) {
+				return usageError{fmt.Errorf("--seats %d: expected from 1 to %s seats", seats, election.Thousands(apportion.MaxSeats))}
 			}
 			if by != "" && by != "district" {
 				return usageError{fmt.Errorf("--by %q: expected district", by)}
@@ -165,6 +166,9 @@ pending unless --tie names how the law breaks them.`,
 				return err
 			}
 			a, err := rule.ApportionTable(tab, seats, by == "district")
+			if errors.Is(err, apportion.ErrNoSeats) {
+				return usageError{fmt.Errorf("--seats is required: %s gives no number of seats", args[0])}
+			}
 			if err != nil {
 				return err
 			}

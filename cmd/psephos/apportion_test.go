@@ -32,9 +32,11 @@ func TestApportionBadInput(t *testing.T) {
 		want string
 	}{
 		{"negative votes", []string{"apportion", write(t, "neg.csv", "party,votes\nA,600\nB,-3\n"), "-m", "dhondt", "-n", "5"}, 1, "neg.csv:3: column \"votes\": expected a count of votes ≥ 0, found \"-3\""},
-		{"zero seats", []string{"apportion", good, "-m", "dhondt", "-n", "0"}, 2, "--seats 0: expected at least 1 seat"},
-		{"negative seats", []string{"apportion", good, "-m", "dhondt", "--seats", "-4"}, 2, "--seats -4: expected at least 1 seat"},
-		{"no seats at all", []string{"apportion", good, "-m", "dhondt"}, 1, "expected the number of seats"},
+		{"zero seats", []string{"apportion", good, "-m", "dhondt", "-n", "0"}, 2, "--seats 0: expected from 1 to 10,000,000 seats"},
+		{"negative seats", []string{"apportion", good, "-m", "dhondt", "--seats", "-4"}, 2, "--seats -4: expected from 1 to 10,000,000 seats"},
+		{"no seats at all", []string{"apportion", good, "-m", "dhondt"}, 2, "--seats is required: " + good + " gives no number of seats"},
+		{"huge seats", []string{"apportion", good, "-m", "dhondt", "-n", "2000000000"}, 2, "--seats 2000000000: expected from 1 to 10,000,000 seats"},
+		{"huge seats in the file", []string{"apportion", write(t, "big.csv", "party,votes,district,district_seats\nA,600,North,2000000000\nB,300,North,2000000000\n"), "-m", "dhondt"}, 1, "big.csv:2: district \"North\" has 2000000000 seats; expected at most 10000000"},
 		{"threshold over 100%", []string{"apportion", good, "-m", "dhondt", "-n", "5", "--threshold", "101"}, 2, "threshold 101%: expected a share of the votes from 0 to 100%"},
 		{"duplicate party", []string{"apportion", write(t, "dup.csv", "party,votes\nA,600\nA,300\n"), "-m", "hare", "-n", "5"}, 1, "dup.csv:3: district \"national\": party \"A\" appears twice (first at"},
 		{"district with no seats", []string{"apportion", write(t, "d.csv", "party,votes,district,district_seats\nA,600,North,0\n"), "-m", "dhondt", "--by", "district"}, 1, "d.csv:2: district \"North\": expected at least 1 seat"},

@@ -1,0 +1,23 @@
+package election
+
+import "strconv"
+
+// Thousands writes a whole number with commas between groups of three
+// digits, as results are published in English: 10432726 → "10,432,726",
+// -1500 → "-1,500". Readers use it in the notes and messages they write;
+// reports have their own locale-aware formatting.
+func Thousands(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	sign := ""
+	if s[0] == '-' {
+		sign, s = "-", s[1:]
+	}
+	b := make([]byte, 0, len(s)+len(s)/3)
+	for i := range len(s) {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b = append(b, ',')
+		}
+		b = append(b, s[i])
+	}
+	return sign + string(b)
+}
