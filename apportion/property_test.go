@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/psephos/psephos/apportion"
@@ -438,5 +439,29 @@ func TestImperialiQuotaTakesBackSeats(t *testing.T) {
 	}
 	if r.SeatsOf("A") != 4 || r.SeatsOf("B") != 4 || r.SeatsOf("C") != 1 || r.SeatsOf("D") != 1 || r.Pending != 0 {
 		t.Errorf("most votes keep their seats: %d %d %d %d", r.SeatsOf("A"), r.SeatsOf("B"), r.SeatsOf("C"), r.SeatsOf("D"))
+	}
+}
+
+// A share is a percent ("5", "5%", "0.5") or a fraction of the whole
+// ("1/150": the Dutch quota threshold for 150 seats), never a fraction of a
+// percent; it is exact and at most the whole.
+func TestParseShare(t *testing.T) {
+	for in, want := range map[string]apportion.Ratio{
+		"5": {Num: 1, Den: 20}, "5%": {Num: 1, Den: 20}, " 0.5 ": {Num: 1, Den: 200}, "4.96%": {Num: 31, Den: 625},
+		"1/150": {Num: 1, Den: 150}, "2/5": {Num: 2, Den: 5}, "100": {Num: 1, Den: 1}, "0": {Num: 0, Den: 1}, "1/1": {Num: 1, Den: 1},
+	} {
+		got, err := apportion.ParseShare(in)
+		if err != nil || got != want {
+			t.Errorf("ParseShare(%q) = %v, %v; expected %v", in, got, err, want)
+		}
+	}
+	for in, msg := range map[string]string{
+		"1/150%": "a fraction is a share of the whole, not of a percent", "101": "expected a percent from 0 to 100",
+		"3/2": "more than the whole", "": "expected a percent such as 5", "%": "expected a percent such as 5",
+		"five": "expected a percent such as 5", "1/0": "or a fraction such as 1/150", "-5": "expected a percent such as 5",
+	} {
+		if r, err := apportion.ParseShare(in); err == nil || !strings.Contains(err.Error(), msg) {
+			t.Errorf("ParseShare(%q) = %v, %v; expected an error saying %q", in, r, err, msg)
+		}
 	}
 }

@@ -36,8 +36,8 @@ func (r *ruleFlags) register(cmd *cobra.Command) {
 	fl.StringVarP(&r.method, "method", "m", "", "the method: "+strings.Join(apportion.Methods, ", "))
 	fl.StringVar(&r.firstDivisor, "first-divisor", "", "modified Sainte-Laguë: the first divisor (e.g. 1.4; the others are 3, 5, 7, ...)")
 	fl.StringVar(&r.quotaRounding, "quota-rounding", "exact", "largest remainder: round the quota to whole votes: exact, down, up or nearest")
-	fl.StringVar(&r.threshold, "threshold", "", "legal threshold: a percent of the votes (5 or 5%), or \"quota\" for one full quota (votes/seats, as in the Netherlands)")
-	fl.StringVar(&r.coalition, "coalition-threshold", "", "threshold for coalition lists, in percent (e.g. 7)")
+	fl.StringVar(&r.threshold, "threshold", "", "legal threshold: a percent of the votes (5, 5% or 0.5), a fraction of the votes (1/150), or \"quota\" for one full quota (1/seats of the votes, as in the Netherlands)")
+	fl.StringVar(&r.coalition, "coalition-threshold", "", "threshold for coalition lists: a percent (7) or a fraction (7/100) of the votes")
 	fl.StringVar(&r.thresholdBy, "threshold-scope", "national", "apply the threshold to national votes or to each district's (national|district)")
 	fl.IntVar(&r.wins, "wins", 0, "alternatively qualify a party that won at least this many constituency seats (needs constituency seats in the input)")
 	fl.StringSliceVar(&r.exempt, "exempt", nil, "parties exempt from the threshold (national minorities), comma-separated")
@@ -81,18 +81,18 @@ func (r *ruleFlags) rule(seats int) (apportion.Rule, error) {
 		}
 		rule.Threshold.Share = apportion.Ratio{Num: 1, Den: int64(seats)}
 	default:
-		p, err := apportion.ParseRatio(strings.TrimSuffix(t, "%"))
+		p, err := apportion.ParseShare(t)
 		if err != nil {
 			return rule, usageError{fmt.Errorf("--threshold: %v", err)}
 		}
-		rule.Threshold.Share = apportion.Percent(p)
+		rule.Threshold.Share = p
 	}
 	if r.coalition != "" {
-		p, err := apportion.ParseRatio(strings.TrimSuffix(r.coalition, "%"))
+		p, err := apportion.ParseShare(r.coalition)
 		if err != nil {
 			return rule, usageError{fmt.Errorf("--coalition-threshold: %v", err)}
 		}
-		rule.Threshold.CoalitionShare = apportion.Percent(p)
+		rule.Threshold.CoalitionShare = p
 	}
 	switch r.thresholdBy {
 	case "national":

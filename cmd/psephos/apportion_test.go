@@ -37,7 +37,7 @@ func TestApportionBadInput(t *testing.T) {
 		{"no seats at all", []string{"apportion", good, "-m", "dhondt"}, 2, "--seats is required: " + good + " gives no number of seats"},
 		{"huge seats", []string{"apportion", good, "-m", "dhondt", "-n", "2000000000"}, 2, "--seats 2000000000: expected from 1 to 10,000,000 seats"},
 		{"huge seats in the file", []string{"apportion", write(t, "big.csv", "party,votes,district,district_seats\nA,600,North,2000000000\nB,300,North,2000000000\n"), "-m", "dhondt"}, 1, "big.csv:2: district \"North\" has 2000000000 seats; expected at most 10000000"},
-		{"threshold over 100%", []string{"apportion", good, "-m", "dhondt", "-n", "5", "--threshold", "101"}, 2, "threshold 101%: expected a share of the votes from 0 to 100%"},
+		{"threshold over 100%", []string{"apportion", good, "-m", "dhondt", "-n", "5", "--threshold", "101"}, 2, "--threshold: 101%: expected a percent from 0 to 100"},
 		{"duplicate party", []string{"apportion", write(t, "dup.csv", "party,votes\nA,600\nA,300\n"), "-m", "hare", "-n", "5"}, 1, "dup.csv:3: district \"national\": party \"A\" appears twice (first at"},
 		{"district with no seats", []string{"apportion", write(t, "d.csv", "party,votes,district,district_seats\nA,600,North,0\n"), "-m", "dhondt", "--by", "district"}, 1, "d.csv:2: district \"North\": expected at least 1 seat"},
 		{"district seats missing", []string{"apportion", write(t, "d2.csv", "party,votes,district\nA,600,North\n"), "-m", "dhondt", "--by", "district"}, 1, "district \"North\" has no seats"},
@@ -147,5 +147,46 @@ func TestCompareUK2024(t *testing.T) {
 	_, errs, code = runArgs(t, "compare", "uk-ge-2024", "--data-dir", datadir.Dir(), "--no-download", "--list-share", "100")
 	if code != 2 || !strings.Contains(errs, "--list-share 100") {
 		t.Errorf("bad list share: exit %d %s", code, errs)
+	}
+}
+
+// --threshold 1/150 is 1/150 of the votes (the Dutch electoral quota for 150
+// seats, Kieswet P 7), the same rule as --threshold quota: both give the
+// Kiesraad's published seats for 2023 (PVV 37, ..., JA21 1; AantalZetels).
+// A fraction with a percent sign is a usage error.
+func TestApportionThresholdFraction(t *testing.T) {
+	nl := datadir.Path(t, "nl/uitslag_TK20231122_Nederland.csv")
+	var outs []string
+	for _, th := range []string{"1/150", "quota"} {
+		out, errs, code := runArgs(t, "apportion", nl, "-m", "dhondt", "-n", "150", "--threshold", th, "-f", "json")
+		if code != 0 {
+			t.Fatalf("--threshold %s: exit %d %s", th, code, errs)
+		}
+		var j report.ApportionJSON
+		if err := json.Unmarshal([]byte(out), &j); err != nil {
+			t.Fatal(err)
+		}
+		total := 0
+		for _, p := range j.Parties {
+			total += p.Seats
+			want := 0 // an empty AantalZetels: the published seats (150) are all on other lists
+			if p.OfficialSeats != nil {
+				want = *p.OfficialSeats
+			}
+			if p.Seats != want {
+				t.Errorf("--threshold %s: %s %d seats, officially %v", th, p.Party, p.Seats, p.OfficialSeats)
+			}
+		}
+		if total != 150 || j.Threshold.SharePercent != "2/3" {
+			t.Errorf("--threshold %s: %d seats, threshold %s%%; expected 150 seats and 2/3%%", th, total, j.Threshold.SharePercent)
+		}
+		outs = append(outs, out)
+	}
+	if outs[0] != outs[1] {
+		t.Errorf("--threshold 1/150 and --threshold quota differ")
+	}
+	_, errs, code := runArgs(t, "apportion", nl, "-m", "dhondt", "-n", "150", "--threshold", "1/150%")
+	if code != 2 || !strings.Contains(errs, "--threshold: \"1/150%\": a fraction is a share of the whole, not of a percent") {
+		t.Errorf("--threshold 1/150%%: exit %d %s", code, errs)
 	}
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -52,21 +51,16 @@ Everything but fptp is a projection from the same votes (see the README).`,
 				return usageError{fmt.Errorf("--systems: expected at least one system")}
 			}
 			opt := compare.Options{Independents: independents}
-			p, err := apportion.ParseRatio(strings.TrimSuffix(listShare, "%"))
+			p, err := apportion.ParseShare(listShare)
 			if err != nil {
 				return usageError{fmt.Errorf("--list-share: %v", err)}
 			}
-			if p.Num <= 0 || p.Num >= 100*p.Den {
-				return usageError{fmt.Errorf("--list-share %s: expected a percent above 0 and below 100", listShare)}
+			if p.Num <= 0 || p.Num >= p.Den {
+				return usageError{fmt.Errorf("--list-share %s: expected a share above 0 and below 100%%", listShare)}
 			}
-			opt.ListShare = apportion.Percent(p)
+			opt.ListShare = p
 			if threshold != "" {
-				t, err := apportion.ParseRatio(strings.TrimSuffix(threshold, "%"))
-				if err != nil {
-					return usageError{fmt.Errorf("--threshold: %v", err)}
-				}
-				opt.Threshold.Share = apportion.Percent(t)
-				if err := opt.Threshold.Validate(); err != nil {
+				if opt.Threshold.Share, err = apportion.ParseShare(threshold); err != nil {
 					return usageError{fmt.Errorf("--threshold: %v", err)}
 				}
 			}
@@ -89,8 +83,8 @@ Everything but fptp is a projection from the same votes (see the README).`,
 	f.register(cmd)
 	fl := cmd.Flags()
 	fl.StringSliceVar(&systems, "systems", []string{"fptp", "dhondt@region", "sainte-lague", "ams@region"}, "systems to compare, KIND[:METHOD][@SCOPE], comma-separated")
-	fl.StringVar(&listShare, "list-share", "40", "AMS and parallel: percent of each region's seats that are list seats (the rest are constituency seats)")
-	fl.StringVar(&threshold, "threshold", "", "a legal threshold for list seats, percent of the votes in the system's scope")
+	fl.StringVar(&listShare, "list-share", "40", "AMS and parallel: the share of each region's seats that are list seats, a percent (40) or a fraction (2/5); the rest are constituency seats")
+	fl.StringVar(&threshold, "threshold", "", "a legal threshold for list seats: a percent (5) or a fraction (1/20) of the votes in the system's scope")
 	fl.StringSliceVar(&independents, "independent", []string{"Ind"}, "party IDs whose candidates stand as individuals under list systems (one-person lists)")
 	fl.Float64Var(&minShare, "min-share", 0.5, "table and Markdown: sum parties with no seats anywhere below this percent of the votes into one row")
 	return cmd
