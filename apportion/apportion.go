@@ -35,8 +35,10 @@ type Party struct {
 	Start int
 	// Max is the most seats the party can take here (the length of its
 	// list; 1 for an individual candidate on a regional list); 0 means no
-	// limit. A party that reaches it drops out and the next quotients take
-	// the seats. Divisor methods only.
+	// limit. Under a divisor method a party that reaches it drops out and
+	// the next quotients take the seats; under largest remainder it keeps
+	// Max seats and is excluded, the other seats apportioned again among
+	// the rest (see LargestRemainder).
 	Max int
 }
 
@@ -112,6 +114,10 @@ type PartyResult struct {
 	Whole      int
 	Remainder  *big.Rat
 	Extra      int
+	// Limited is true when, under largest remainder, the party would have
+	// taken more than its Max seats: it has Max seats and was excluded
+	// before the last round (its quota share and remainder are then nil).
+	Limited bool
 
 	eligible bool
 }
@@ -214,10 +220,9 @@ func (c *count) addTie(t Tie) int {
 
 // Apportion distributes seats among parties under the rule. The threshold
 // is applied to these parties' votes. Errors: an invalid rule; seats < 1
-// or above MaxSeats;
-// no parties; a party with an empty or repeated ID, negative votes, seats
-// or limits; Start or Max with a largest-remainder method; no qualifying
-// party with votes.
+// or above MaxSeats; no parties; a party with an empty or repeated ID,
+// negative votes, seats or limits; Start with a largest-remainder method;
+// no qualifying party with votes.
 //
 // The result does not depend on the order of parties: ties are taken in
 // order of ID and decided only by the rule's TieRule.
@@ -262,8 +267,8 @@ func (r Rule) apportion(parties []Party, seats int, stream string, qualified []P
 			return nil, fmt.Errorf("party %q has %d votes; expected a count ≥ 0", p.ID, p.Votes)
 		case p.Start < 0 || p.Max < 0 || p.ConstituencySeats < 0:
 			return nil, fmt.Errorf("party %q: expected seats and limits ≥ 0", p.ID)
-		case lr && (p.Start > 0 || p.Max > 0):
-			return nil, fmt.Errorf("party %q: seats already held and list limits need a divisor method, not %s", p.ID, r.Method.Name())
+		case lr && p.Start > 0:
+			return nil, fmt.Errorf("party %q: seats already held (in the divisors) need a divisor method, not %s", p.ID, r.Method.Name())
 		}
 		seen[p.ID] = true
 		c.parties[i].Party = p

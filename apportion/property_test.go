@@ -465,3 +465,34 @@ func TestParseShare(t *testing.T) {
 		}
 	}
 }
+
+// Under largest remainder a list limit excludes the party once it would
+// exceed it, and the other seats are apportioned again: Hare over 10 seats
+// gives the individual I (3,000 of 10,000 votes) 3 seats, so I keeps 1 and
+// is excluded; the 9 seats left go by the quota 7,000/9 to A 6 (6.43) and
+// B 3 (2.57, the larger remainder). Every list limited leaves seats vacant.
+func TestLargestRemainderLimit(t *testing.T) {
+	ps := []apportion.Party{{ID: "A", Votes: 5000}, {ID: "B", Votes: 2000}, {ID: "I", Votes: 3000, Max: 1}}
+	r, err := apportion.Rule{Method: apportion.Hare}.Apportion(ps, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, n := range map[string]int{"A": 6, "B": 3, "I": 1} {
+		if r.SeatsOf(id) != n {
+			t.Errorf("%s: %d seats, expected %d", id, r.SeatsOf(id), n)
+		}
+	}
+	if !r.Parties[2].Limited || r.Parties[2].QuotaShare != nil || r.Parties[0].Limited {
+		t.Errorf("I limited %v (quota share %v), A limited %v; expected only I excluded", r.Parties[2].Limited, r.Parties[2].QuotaShare, r.Parties[0].Limited)
+	}
+	if r.Quota.RatString() != "7000/9" || len(r.Awards) != 1 || r.Awards[0].Seat != 10 || r.Parties[r.Awards[0].Party].ID != "B" {
+		t.Errorf("quota %s, remainder awards %+v; expected 7000/9 and seat 10 to B", r.Quota.RatString(), r.Awards)
+	}
+	r, err = apportion.Rule{Method: apportion.Droop}.Apportion([]apportion.Party{{ID: "I", Votes: 900, Max: 1}, {ID: "J", Votes: 100, Max: 1}}, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Total() != 2 || r.Vacant != 2 {
+		t.Errorf("two individuals, 4 seats: %d seats, %d vacant; expected 2 and 2", r.Total(), r.Vacant)
+	}
+}

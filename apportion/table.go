@@ -79,6 +79,18 @@ func (r Rule) ApportionTable(t *election.PartyVotes, seats int, byDistrict bool)
 	}
 	a := &Apportionment{Rule: r, ByDistrict: byDistrict}
 	totals := t.Totals()
+	ids := make([]string, len(totals))
+	wins := 0
+	for i, l := range totals {
+		ids[i] = l.Party
+		wins += l.ConstituencySeats
+	}
+	if err := r.CheckNames(ids); err != nil {
+		return nil, err
+	}
+	if r.Threshold.Wins > 0 && wins == 0 {
+		return nil, fmt.Errorf("the threshold's route by %d constituency seat(s) needs each party's constituency seats, and the input gives none", r.Threshold.Wins)
+	}
 	index := make(map[string]int, len(totals))
 	for i, l := range totals {
 		index[l.Party] = i
@@ -175,4 +187,26 @@ func (r Rule) ApportionTable(t *election.PartyVotes, seats int, byDistrict bool)
 		}
 	}
 	return a, nil
+}
+
+// CheckNames checks that every party the rule names — exempt from the
+// threshold, or in the tie-break order — is one of ids, the parties being
+// apportioned, so that a misspelt name is an error instead of a rule that
+// silently never applies. The error names the unknown party and lists ids.
+func (r Rule) CheckNames(ids []string) error {
+	known := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		known[id] = true
+	}
+	for _, x := range []struct {
+		what  string
+		names []string
+	}{{"exempt from the threshold", r.Threshold.Exempt}, {"in the tie-break order", r.Ties.Order}} {
+		for _, n := range x.names {
+			if !known[n] {
+				return fmt.Errorf("party %q, %s, is not among the parties; expected one of: %s", n, x.what, election.ListNames(ids, 40))
+			}
+		}
+	}
+	return nil
 }

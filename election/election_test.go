@@ -106,3 +106,12 @@ func TestThousands(t *testing.T) {
 		}
 	}
 }
+
+func TestListNames(t *testing.T) {
+	if got := ListNames([]string{"A", "B", "C"}, 3); got != "A, B, C" {
+		t.Errorf("got %q", got)
+	}
+	if got := ListNames([]string{"A", "B", "C", "D"}, 2); got != "A, B and 2 more" {
+		t.Errorf("got %q", got)
+	}
+}

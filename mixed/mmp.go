@@ -165,8 +165,9 @@ func (r *MMPResult) Party(id string) *MMPParty {
 // national list, or one per region (their Seats are ignored). winners are
 // the constituency winners; when nil, each list's ConstituencySeats is used
 // (Coverage and Regional then need winners). Errors: an invalid rule or
-// table; a winner's region missing from the lists; a house left with no seat
-// for the lists; levelling with a largest-remainder method or regions.
+// table; an exempt party not among the lists; a winner's region missing from
+// the lists; a house left with no seat for the lists; levelling with a
+// largest-remainder method or regions.
 func (m MMP) Allocate(lists *election.PartyVotes, winners []Winner) (*MMPResult, error) {
 	if m.Seats < 1 {
 		return nil, fmt.Errorf("MMP: expected a house of at least 1 seat, found %d", m.Seats)
@@ -189,6 +190,13 @@ func (m MMP) Allocate(lists *election.PartyVotes, winners []Winner) (*MMPResult,
 	}
 	res := &MMPResult{Nominal: m.Seats, Lower: map[string]*apportion.Result{}}
 	totals := lists.Totals()
+	ids := make([]string, len(totals))
+	for i, l := range totals {
+		ids[i] = l.Party
+	}
+	if err := (apportion.Rule{Threshold: m.Threshold}).CheckNames(ids); err != nil {
+		return nil, fmt.Errorf("MMP: %w", err)
+	}
 	index := map[string]int{}
 	var all int64
 	for i, l := range totals {

@@ -106,6 +106,10 @@ type DistrictPartyJSON struct {
 	Remainder     string  `json:"remainder,omitempty"`
 	RemainderVal  float64 `json:"remainder_value,omitempty"`
 	RemainderSeat int     `json:"remainder_seat,omitempty"`
+	// Limited: under largest remainder the party would have won more than
+	// its list limit; it keeps that many seats and was excluded before the
+	// last round (which alone gives the quota and remainders).
+	Limited bool `json:"list_limit_reached,omitempty"`
 }
 
 // AwardJSON is one seat in order of award (or a remainder seat, or the next
@@ -213,7 +217,7 @@ func apportionJSON(a *Apportionment) ApportionJSON {
 			dj.Quota = r.Quota.RatString()
 		}
 		for _, p := range r.Parties {
-			pj := DistrictPartyJSON{Party: p.ID, Votes: p.Votes, Qualified: p.Qualified, Start: p.Start, Seats: p.Seats, RemainderSeat: p.Extra}
+			pj := DistrictPartyJSON{Party: p.ID, Votes: p.Votes, Qualified: p.Qualified, Start: p.Start, Seats: p.Seats, RemainderSeat: p.Extra, Limited: p.Limited}
 			if p.QuotaShare != nil {
 				pj.QuotaShare = p.QuotaShare.RatString()
 				pj.QuotaValue, _ = p.QuotaShare.Float64()
@@ -431,6 +435,11 @@ func districtText(b *strings.Builder, a *Apportionment, r *apportion.Result, dj 
 		rightAlign(t, 2, 3, 4, 5, 7)
 		b.WriteString(render(t, format))
 		b.WriteString("\n\n")
+		for _, p := range dj.Parties {
+			if p.Limited {
+				fmt.Fprintf(b, "- %s would have won more than its list allows; it keeps %s %s and was excluded, and the other seats were apportioned again (the quota above).\n", p.Party, num(int64(p.Seats)), plural(int64(p.Seats), "seat", "seats"))
+			}
+		}
 	} else if len(r.Awards) > 0 {
 		limit := a.AwardLimit
 		if limit <= 0 || limit > len(r.Awards) {

@@ -142,10 +142,11 @@ func percent(q url.Values, name, def string) (apportion.Ratio, bool, error) {
 	return p, true, nil
 }
 
-// compareOptions reads list_share (default 40), threshold and independent
-// (default Ind), as `psephos compare` reads its flags.
+// compareOptions reads list_share (default 40), threshold and independent,
+// as `psephos compare` reads its flags. Without independent, Independents
+// is nil: the caller sets compare.Individuals of the election.
 func (s *Server) compareOptions(q url.Values) (compare.Options, error) {
-	opt := compare.Options{Independents: []string{"Ind"}, Seed: s.cfg.Seed}
+	opt := compare.Options{Seed: s.cfg.Seed}
 	if v, ok := q["independent"]; ok {
 		opt.Independents = splitList(v)
 	}
@@ -213,6 +214,9 @@ func (s *Server) compare(w http.ResponseWriter, r *http.Request) error {
 	el, err := s.election(r.Context(), q.Get("election"))
 	if err != nil {
 		return err
+	}
+	if opt.Independents == nil {
+		opt.Independents = compare.Individuals(el.Election)
 	}
 	c, err := compare.Run(el.Election, el.Results, systems, opt)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -111,6 +112,9 @@ func (r *ruleFlags) rule(seats int) (apportion.Rule, error) {
 		rule.Ties.Steps = append(rule.Ties.Steps, step)
 	}
 	rule.Ties.Order, rule.Ties.Seed = r.tieOrder, r.seed
+	if len(r.tieOrder) > 0 && !slices.Contains(rule.Ties.Steps, apportion.ByOrder) {
+		return rule, usageError{fmt.Errorf("--tie-order applies to --tie order, which --tie does not name")}
+	}
 	if err := rule.Validate(); err != nil {
 		return rule, usageError{err}
 	}

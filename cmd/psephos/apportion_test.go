@@ -45,6 +45,10 @@ func TestApportionBadInput(t *testing.T) {
 		{"no method", []string{"apportion", good, "-n", "5"}, 2, "--method is required"},
 		{"bad tie step", []string{"apportion", good, "-m", "dhondt", "-n", "5", "--tie", "coin"}, 2, "unknown tie-break step \"coin\""},
 		{"bad format", []string{"apportion", good, "-m", "dhondt", "-n", "5", "-f", "xml"}, 2, "unknown output format \"xml\""},
+		{"misspelt exempt party", []string{"apportion", good, "-m", "dhondt", "-n", "5", "--threshold", "5", "--exempt", "C"}, 1, "party \"C\", exempt from the threshold, is not among the parties; expected one of: A, B"},
+		{"misspelt tie order", []string{"apportion", good, "-m", "dhondt", "-n", "5", "--tie", "order", "--tie-order", "X,A"}, 1, "party \"X\", in the tie-break order, is not among the parties; expected one of: A, B"},
+		{"tie order without order", []string{"apportion", good, "-m", "dhondt", "-n", "5", "--tie-order", "A,B"}, 2, "--tie-order applies to --tie order"},
+		{"wins without constituency seats", []string{"apportion", good, "-m", "dhondt", "-n", "5", "--threshold", "5", "--wins", "3"}, 1, "the threshold's route by 3 constituency seat(s) needs each party's constituency seats, and the input gives none"},
 		{"missing file", []string{"apportion", "/nonexistent.csv", "-m", "dhondt", "-n", "5"}, 1, "no such file"},
 	}
 	for _, c := range cases {
@@ -143,6 +147,10 @@ func TestCompareUK2024(t *testing.T) {
 	_, errs, code = runArgs(t, "compare", "uk-ge-2024", "--data-dir", datadir.Dir(), "--no-download", "--systems", "fptp,borda")
 	if code != 2 || !strings.Contains(errs, "unknown method \"borda\"") {
 		t.Errorf("bad system: exit %d %s", code, errs)
+	}
+	_, errs, code = runArgs(t, "compare", "uk-ge-2024", "--data-dir", datadir.Dir(), "--no-download", "--independent", "Foo")
+	if code != 1 || !strings.Contains(errs, `independent "Foo": no candidate of that party stands; expected party IDs such as Lab, Con, RUK,`) {
+		t.Errorf("unknown independent: exit %d %s", code, errs)
 	}
 	_, errs, code = runArgs(t, "compare", "uk-ge-2024", "--data-dir", datadir.Dir(), "--no-download", "--list-share", "100")
 	if code != 2 || !strings.Contains(errs, "--list-share 100") {

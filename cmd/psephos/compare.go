@@ -69,6 +69,9 @@ Everything but fptp is a projection from the same votes (see the README).`,
 				return err
 			}
 			opt.Seed = f.seed
+			if !cmd.Flags().Changed("independent") {
+				opt.Independents = compare.Individuals(l.e)
+			}
 			c, err := compare.Run(l.e, l.results, sys, opt)
 			if err != nil {
 				return err
@@ -85,7 +88,7 @@ Everything but fptp is a projection from the same votes (see the README).`,
 	fl.StringSliceVar(&systems, "systems", []string{"fptp", "dhondt@region", "sainte-lague", "ams@region"}, "systems to compare, KIND[:METHOD][@SCOPE], comma-separated")
 	fl.StringVar(&listShare, "list-share", "40", "AMS and parallel: the share of each region's seats that are list seats, a percent (40) or a fraction (2/5); the rest are constituency seats")
 	fl.StringVar(&threshold, "threshold", "", "a legal threshold for list seats: a percent (5) or a fraction (1/20) of the votes in the system's scope")
-	fl.StringSliceVar(&independents, "independent", []string{"Ind"}, "party IDs whose candidates stand as individuals under list systems (one-person lists)")
+	fl.StringSliceVar(&independents, "independent", compare.DefaultIndependents, "party IDs whose candidates stand as individuals under list systems (one-person lists, one seat at most); by default those of these that stand")
 	fl.Float64Var(&minShare, "min-share", 0.5, "table and Markdown: sum parties with no seats anywhere below this percent of the votes into one row")
 	return cmd
 }

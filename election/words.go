@@ -1,6 +1,9 @@
 package election
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // Thousands writes a whole number with commas between groups of three
 // digits, as results are published in English: 10432726 → "10,432,726",
@@ -20,4 +23,13 @@ func Thousands(n int64) string {
 		b = append(b, s[i])
 	}
 	return sign + string(b)
+}
+
+// ListNames writes names for a message, separated by commas: all of them
+// when there are at most limit, else the first limit and "and N more".
+func ListNames(names []string, limit int) string {
+	if len(names) <= limit || limit <= 0 {
+		return strings.Join(names, ", ")
+	}
+	return strings.Join(names[:limit], ", ") + " and " + strconv.Itoa(len(names)-limit) + " more"
 }
