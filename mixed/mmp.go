@@ -76,6 +76,26 @@ type MMP struct {
 	Ties apportion.TieRule
 }
 
+// Bundestag2023 is the German Bundestag's seat allocation under the
+// Bundeswahlgesetz as amended in 2023 and applied in 2025 (§§ 4–6): 630
+// seats by Sainte-Laguë among the parties with at least 5% of the valid
+// second votes or at least three constituencies won (the alternative route
+// as restored by the Federal Constitutional Court, 2 BvF 1/23, 30 July
+// 2024); lists of national minorities exempt from both (§ 4(2): the Danish
+// minority's SSW, the only such list in 2025); each party's seats then
+// distributed among its Land lists by Sainte-Laguë; in each Land its
+// constituency winners seated, strongest first by share of the first votes,
+// up to the party's seats there (Zweitstimmendeckung, §§ 1(3), 6(1), 6(4));
+// the rest are list seats. A tie between winners with equal shares is
+// decided by lot under the law; the TieRule returned leaves it pending (set
+// Ties to draw psephos's lot or record the official one). Checked against
+// the 2025 result: every party's total and every constituency's published
+// coverage.
+func Bundestag2023() MMP {
+	return MMP{Method: apportion.SainteLague, Seats: 630, Overhang: Coverage, Regional: true,
+		Threshold: apportion.Threshold{Share: apportion.Ratio{Num: 5, Den: 100}, Wins: 3, Exempt: []string{"SSW"}}}
+}
+
 // An MMPParty is one party's seats.
 type MMPParty struct {
 	Party         string

@@ -12,6 +12,7 @@ import (
 
 	"github.com/psephos/psephos/apportion"
 	"github.com/psephos/psephos/measure"
+	"github.com/psephos/psephos/mixed"
 )
 
 // An Apportionment is what `psephos apportion` shows: a party-votes table
@@ -23,6 +24,9 @@ type Apportionment struct {
 	// AwardLimit is how many seats of the order of award the table and
 	// Markdown show per district (0: all). JSON lists all.
 	AwardLimit int
+	// Coverage is the German second-vote coverage of constituency winners
+	// (mixed.Bundestag2023), shown when set; the CSV does not include it.
+	Coverage *mixed.MMPResult
 }
 
 // ApportionJSON is the JSON layout of `psephos apportion` (see README).
@@ -43,6 +47,7 @@ type ApportionJSON struct {
 	Indices     IndicesJSON             `json:"indices"`
 	Parties     []ApportionPartyJSON    `json:"parties"`
 	Districts   []ApportionDistrictJSON `json:"districts"`
+	Coverage    *CoverageJSON           `json:"coverage,omitempty"`
 	Notes       []string                `json:"notes"`
 }
 
@@ -182,7 +187,8 @@ func apportionJSON(a *Apportionment) ApportionJSON {
 	res := a.Result
 	out := ApportionJSON{Election: a.Election, Source: a.Source, InputFormat: a.InputFormat, Method: methodJSON(res.Rule.Method),
 		Threshold: thresholdJSON(res.Rule.Threshold), TieRule: res.Rule.Ties.String(), ByDistrict: res.ByDistrict,
-		Seats: res.Seats, Pending: res.Pending, Vacant: res.Vacant, Notes: nonNil(a.Notes), Parties: []ApportionPartyJSON{}, Districts: []ApportionDistrictJSON{}}
+		Seats: res.Seats, Pending: res.Pending, Vacant: res.Vacant, Notes: nonNil(a.Notes), Parties: []ApportionPartyJSON{}, Districts: []ApportionDistrictJSON{},
+		Coverage: coverageJSON(a.Coverage)}
 	votes, seats := make([]int64, len(res.Parties)), make([]int, len(res.Parties))
 	for i, p := range res.Parties {
 		out.ValidVotes += p.Votes
@@ -378,6 +384,9 @@ func apportionText(w io.Writer, a *Apportionment, format string) error {
 			fmt.Fprintf(&b, "Seats: %s.\n\n", strings.Join(parts, ", "))
 		}
 		districtText(&b, a, d.Result, dj, format)
+	}
+	if j.Coverage != nil {
+		coverageText(&b, j.Coverage, format)
 	}
 	if len(a.Notes) > 0 {
 		h(2, "Notes")

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"maps"
 	"strings"
 	"testing"
 
@@ -196,5 +197,71 @@ func TestApportionThresholdFraction(t *testing.T) {
 	_, errs, code := runArgs(t, "apportion", nl, "-m", "dhondt", "-n", "150", "--threshold", "1/150%")
 	if code != 2 || !strings.Contains(errs, "--threshold: \"1/150%\": a fraction is a share of the whole, not of a percent") {
 		t.Errorf("--threshold 1/150%%: exit %d %s", code, errs)
+	}
+}
+
+// --bundestag-2023 on the 2025 result (Die Bundeswahlleiterin; data
+// README): the official totals (CDU 164, AfD 152, SPD 120, GRÜNE 85, Die
+// Linke 64, CSU 44, SSW 1) and the 23 constituency winners the file marks as
+// not covered by second votes (CDU 15, AfD 4, CSU 3, SPD 1; Bremen I among
+// them), each named. A misspelt exempt party is an error naming it.
+func TestApportionBundestag2023(t *testing.T) {
+	de := datadir.Path(t, "de/bundestag-2025/2025-02_gesamtergebnis.xml")
+	out, errs, code := runArgs(t, "apportion", de, "--bundestag-2023", "-f", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var j report.ApportionJSON
+	if err := json.Unmarshal([]byte(out), &j); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{"CDU": 164, "AfD": 152, "SPD": 120, "GRÜNE": 85, "Die Linke": 64, "CSU": 44, "SSW": 1}
+	for _, p := range j.Parties {
+		if p.Seats != want[p.Party] {
+			t.Errorf("%s: %d seats, officially %d", p.Party, p.Seats, want[p.Party])
+		}
+	}
+	c := j.Coverage
+	if c == nil || c.House != 630 || c.Winners != 299 || len(c.NotSeated) != 23 {
+		t.Fatalf("coverage %+v; expected a house of 630 and 23 of 299 winners not seated", c)
+	}
+	notSeated := map[string]int{}
+	bremen := false
+	for _, w := range c.NotSeated {
+		notSeated[w.Party]++
+		bremen = bremen || w.Contest == "Bremen I"
+		if w.Why == "" || w.Candidate == "" || w.Land == "" {
+			t.Errorf("%+v: expected the winner, the Land and why", w)
+		}
+	}
+	if !maps.Equal(notSeated, map[string]int{"CDU": 15, "AfD": 4, "CSU": 3, "SPD": 1}) || !bremen {
+		t.Errorf("not seated by party %v (Bremen I: %v)", notSeated, bremen)
+	}
+	seats := 0
+	for _, p := range c.Parties {
+		seats += p.Seats
+		if p.Seats != p.Seated+p.List || p.Constituencies != p.Seated+p.NotSeated || p.Seats != want[p.Party] {
+			t.Errorf("coverage %+v does not add up", p)
+		}
+	}
+	if seats != 630 {
+		t.Errorf("coverage seats %d, expected 630", seats)
+	}
+	table, _, code := runArgs(t, "apportion", de, "--bundestag-2023")
+	if code != 0 || !strings.Contains(table, "23 of 299 constituency winners are not seated") || !strings.Contains(table, "│ Bremen I ") {
+		t.Errorf("table: exit %d\n%s", code, table)
+	}
+	_, errs, code = runArgs(t, "apportion", de, "--bundestag-2023", "--exempt", "SWW")
+	if code != 1 || !strings.Contains(errs, `party "SWW", exempt from the threshold, is not among the parties; expected one of: SPD, CDU,`) || !strings.Contains(errs, "SSW") {
+		t.Errorf("--exempt SWW: exit %d %s", code, errs)
+	}
+	_, errs, code = runArgs(t, "apportion", write(t, "pv.csv", "party,votes\nA,6\nB,3\n"), "--bundestag-2023")
+	if code != 2 || !strings.Contains(errs, "--bundestag-2023 needs the Bundestag result XML") {
+		t.Errorf("--bundestag-2023 on a CSV: exit %d %s", code, errs)
+	}
+	// The first-vote report says its seats are constituency winners.
+	out, _, code = runArgs(t, "report", de)
+	if code != 0 || !strings.Contains(out, "constituency winners, not seats in the Bundestag") || !strings.Contains(out, "the file marks 23 of these winners as not covered") {
+		t.Errorf("report: exit %d, no note on what its seats are", code)
 	}
 }

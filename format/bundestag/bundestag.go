@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"sort"
 	"strconv"
@@ -362,6 +363,13 @@ func Read(r io.Reader, name string) (*Result, error) {
 			pv.Parties = append(pv.Parties, p)
 		}
 	}
+	uncovered := 0
+	for _, d := range res.Direct {
+		if !d.Covered {
+			uncovered++
+		}
+	}
+	e.Notes = append(e.Notes, fmt.Sprintf("The seats counted here are the %d constituencies, each won by its candidate with the most first votes (Erststimmen): constituency winners, not seats in the Bundestag. The Bundestag's seats are apportioned by second votes (Zweitstimmen), and under the 2023 law a winner is seated only when the party's second-vote seats in the Land cover it; the file marks %d of these winners as not covered (Zweitstimmendeckung). psephos apportion FILE --bundestag-2023 shows the seats.", len(e.Contests), uncovered))
 	note := "First votes by constituency (Erststimmen) and second votes by Land (Zweitstimmen); parties keyed by the file's group number and named by their federal name."
 	e.Notes = append(e.Notes, note)
 	pv.Notes = append(pv.Notes, note)
