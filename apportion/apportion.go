@@ -93,9 +93,20 @@ type Award struct {
 	// the index of the divisor used (divisor methods) or the party's whole
 	// quotas (largest remainder).
 	Prior int32
-	// Tie is an index into Result.Ties, or -1.
+	// Tie is an index into Result.Ties, or NoTie, or SeatedTie.
 	Tie int32
 }
+
+// Values of Award.Tie that are not indices into Result.Ties.
+const (
+	// NoTie: the quotient (or remainder) was above every other.
+	NoTie = -1
+	// SeatedTie: other parties had an equal quotient (or remainder) and
+	// every one of them was seated, so nothing had to be decided. Such
+	// ties are counted in Result.SeatedTies, not kept in Result.Ties: an
+	// input like 100:50 votes meets one at every second seat.
+	SeatedTie = -2
+)
 
 // A PartyResult is one party's part in an apportionment.
 type PartyResult struct {
@@ -148,8 +159,13 @@ type Result struct {
 	// Quota is the largest-remainder quota in votes (nil for divisor
 	// methods).
 	Quota *big.Rat
-	// Ties met, in order of seat.
+	// Ties are the ties that decided something: equal quotients (or
+	// remainders) competing for fewer seats than there were of them, in
+	// order of seat.
 	Ties []Tie
+	// SeatedTies is the number of groups of equal quotients (or
+	// remainders) that were all seated (their awards are marked SeatedTie).
+	SeatedTies int
 	// Pending is the number of seats left undecided by a tie (the law's lot
 	// is still to be drawn); Vacant the seats no qualifying party could take
 	// (every list exhausted by Max).

@@ -496,3 +496,34 @@ func TestLargestRemainderLimit(t *testing.T) {
 		t.Errorf("two individuals, 4 seats: %d seats, %d vacant; expected 2 and 2", r.Total(), r.Vacant)
 	}
 }
+
+// Quotient writes votes/d(s) exactly, in lowest terms, with the correctly
+// rounded float, whether it takes the 64-bit path or math/big (huge votes).
+func TestQuotientExact(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, d := range divisors {
+		if d == apportion.HuntingtonHill {
+			continue // irrational: written v/√n
+		}
+		for k := 0; k < 2000; k++ {
+			votes := rng.Int64N(1 << uint(1+rng.IntN(62)))
+			s := rng.IntN(1000)
+			exact, approx := d.Quotient(votes, s)
+			dv, ok := new(big.Rat).SetString(d.DivisorString(s))
+			if !ok {
+				t.Fatalf("divisor %q", d.DivisorString(s))
+			}
+			if dv.Sign() == 0 {
+				if exact != "∞" {
+					t.Errorf("%s: %d/0 = %s", d.Name(), votes, exact)
+				}
+				continue
+			}
+			want := new(big.Rat).Quo(new(big.Rat).SetInt64(votes), dv)
+			f, _ := want.Float64()
+			if exact != want.RatString() || approx != f {
+				t.Errorf("%s: %d/d(%d) = %s (%v); expected %s (%v)", d.Name(), votes, s, exact, approx, want.RatString(), f)
+			}
+		}
+	}
+}

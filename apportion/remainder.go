@@ -247,9 +247,10 @@ func (l LargestRemainder) round(c *count, seats, offset int) {
 			}
 			class := cand[i:j]
 			if len(class) <= left {
-				ti := -1
+				ti := NoTie
 				if len(class) > 1 {
-					ti = c.addTie(Tie{FirstSeat: seat + 1, Seats: len(class), Parties: slices.Clone(class), Value: remString(class[0]), Resolution: AllSeated, Winners: slices.Clone(class)})
+					ti = SeatedTie
+					c.res.SeatedTies++
 				}
 				for _, p := range class {
 					seat++
@@ -273,7 +274,7 @@ func (l LargestRemainder) round(c *count, seats, offset int) {
 			c.res.Pending = t.Pending
 			for _, p := range class {
 				if !slices.Contains(t.Winners, p) {
-					c.res.Next = append(c.res.Next, Award{Party: int32(p), Prior: int32(c.parties[p].Whole), Tie: -1})
+					c.res.Next = append(c.res.Next, Award{Party: int32(p), Prior: int32(c.parties[p].Whole), Tie: NoTie})
 				}
 			}
 			left = 0
@@ -285,7 +286,7 @@ func (l LargestRemainder) round(c *count, seats, offset int) {
 				if c.parties[p].Extra == 0 {
 					for _, q := range cand[k:] {
 						if c.parties[q].Extra == 0 && byRem(p, q) == 0 {
-							c.res.Next = append(c.res.Next, Award{Party: int32(q), Prior: int32(c.parties[q].Whole), Tie: -1})
+							c.res.Next = append(c.res.Next, Award{Party: int32(q), Prior: int32(c.parties[q].Whole), Tie: NoTie})
 						}
 					}
 					break
@@ -321,7 +322,7 @@ func (l LargestRemainder) round(c *count, seats, offset int) {
 		}
 		class := holders[i:j]
 		var losers []int
-		ti := -1
+		ti := NoTie
 		if len(class) <= excess {
 			// Every party of the class gives a seat back: nothing to decide.
 			losers = class

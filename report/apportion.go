@@ -94,6 +94,7 @@ type ApportionDistrictJSON struct {
 	Removed        []AwardJSON         `json:"removed,omitempty"`
 	Next           []AwardJSON         `json:"next"`
 	Ties           []ApportionTieJSON  `json:"ties"`
+	SeatedTies     int                 `json:"seated_ties"`
 	Pending        int                 `json:"pending"`
 	Vacant         int                 `json:"vacant"`
 }
@@ -127,7 +128,10 @@ type AwardJSON struct {
 	Divisor       string   `json:"divisor,omitempty"`
 	Quotient      string   `json:"quotient"`
 	QuotientValue *float64 `json:"quotient_value"`
-	Tie           *int     `json:"tie"`
+	// Tie indexes the district's ties (a tie that decided this seat);
+	// SeatedTie marks a quotient equal to others that were all seated.
+	Tie       *int `json:"tie"`
+	SeatedTie bool `json:"seated_tie,omitempty"`
 }
 
 // ApportionTieJSON is one tie met in an apportionment.
@@ -176,14 +180,21 @@ func methodJSON(m apportion.Method) MethodJSON {
 func awardJSON(r *apportion.Result, a apportion.Award) AwardJSON {
 	exact, v := r.Value(a)
 	j := AwardJSON{Seat: int(a.Seat), Party: r.Parties[a.Party].ID, Divisor: r.Divisor(a), Quotient: exact, QuotientValue: defined(v, 6)}
-	if a.Tie >= 0 {
+	switch {
+	case a.Tie >= 0:
 		t := int(a.Tie)
 		j.Tie = &t
+	case a.Tie == apportion.SeatedTie:
+		j.SeatedTie = true
 	}
 	return j
 }
 
-func apportionJSON(a *Apportionment) ApportionJSON {
+// apportionJSON lays out an apportionment; awards limits each district's
+// order of award to its first awards seats (0: all; < 0: none), as the
+// table shows only those and a house of millions would cost one exact
+// quotient each.
+func apportionJSON(a *Apportionment, awards int) ApportionJSON {
 	res := a.Result
 	out := ApportionJSON{Election: a.Election, Source: a.Source, InputFormat: a.InputFormat, Method: methodJSON(res.Rule.Method),
 		Threshold: thresholdJSON(res.Rule.Threshold), TieRule: res.Rule.Ties.String(), ByDistrict: res.ByDistrict,
@@ -217,7 +228,7 @@ func apportionJSON(a *Apportionment) ApportionJSON {
 	})
 	for _, d := range res.Districts {
 		r := d.Result
-		dj := ApportionDistrictJSON{ID: d.ID, Name: d.Name, Seats: r.Seats, Votes: r.Votes, QualifiedVotes: r.QualifiedVotes, Pending: r.Pending, Vacant: r.Vacant,
+		dj := ApportionDistrictJSON{ID: d.ID, Name: d.Name, Seats: r.Seats, Votes: r.Votes, QualifiedVotes: r.QualifiedVotes, Pending: r.Pending, Vacant: r.Vacant, SeatedTies: r.SeatedTies,
 			Parties: []DistrictPartyJSON{}, Awards: make([]AwardJSON, 0, len(r.Awards)), Next: []AwardJSON{}, Ties: []ApportionTieJSON{}}
 		if r.Quota != nil {
 			dj.Quota = r.Quota.RatString()
@@ -236,7 +247,14 @@ func apportionJSON(a *Apportionment) ApportionJSON {
 			}
 			dj.Parties = append(dj.Parties, pj)
 		}
-		for _, aw := range r.Awards {
+		shown := r.Awards
+		switch {
+		case awards < 0:
+			shown = nil
+		case awards > 0 && awards < len(shown):
+			shown = shown[:awards]
+		}
+		for _, aw := range shown {
 			dj.Awards = append(dj.Awards, awardJSON(r, aw))
 		}
 		for _, aw := range r.Removed {
@@ -272,7 +290,7 @@ func tieJSON(r *apportion.Result, t apportion.Tie) ApportionTieJSON {
 func WriteApportionment(w io.Writer, a *Apportionment, format string) error {
 	switch format {
 	case JSON:
-		return writeJSON(w, apportionJSON(a))
+		return writeJSON(w, apportionJSON(a, 0))
 	case CSV:
 		return apportionCSV(w, a)
 	case Table, Markdown:
@@ -284,7 +302,7 @@ func WriteApportionment(w io.Writer, a *Apportionment, format string) error {
 func apportionCSV(w io.Writer, a *Apportionment) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"district", "party", "name", "votes", "vote_share", "qualified", "seats", "seat_share", "official_seats"})
-	j := apportionJSON(a)
+	j := apportionJSON(a, -1)
 	f := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 	for _, p := range j.Parties {
 		off := ""
@@ -313,7 +331,7 @@ func apportionText(w io.Writer, a *Apportionment, format string) error {
 	var b strings.Builder
 	h := func(level int, s string) { heading(&b, format, level, s) }
 	res := a.Result
-	j := apportionJSON(a)
+	j := apportionJSON(a, a.AwardLimit)
 	title := a.Election
 	if title == "" {
 		title = a.Source
@@ -458,8 +476,11 @@ func districtText(b *strings.Builder, a *Apportionment, r *apportion.Result, dj 
 		t := newTable(table.Row{"Seat", "Party", "Votes", "Divisor", "Quotient", "Tie"})
 		for _, aw := range dj.Awards[:limit] {
 			tie := ""
-			if aw.Tie != nil {
+			switch {
+			case aw.Tie != nil:
 				tie = dj.Ties[*aw.Tie].Resolution
+			case aw.SeatedTie:
+				tie = "equal, all seated"
 			}
 			t.AppendRow(table.Row{aw.Seat, aw.Party, num(r.Parties[partyIndex(r, aw.Party)].Votes), aw.Divisor, quotientText(aw.QuotientValue, 2), tie})
 		}
@@ -482,10 +503,15 @@ func districtText(b *strings.Builder, a *Apportionment, r *apportion.Result, dj 
 		}
 		fmt.Fprintf(b, "- %s: %s.\n", what, strings.Join(parts, "; "))
 	}
+	if dj.SeatedTies > 0 {
+		what := "quotients"
+		if r.Quota != nil {
+			what = "remainders"
+		}
+		fmt.Fprintf(b, "- Equal %s met %s %s with enough seats for every party: all seated, nothing decided (marked \"equal, all seated\" in the order of award).\n", what, num(int64(dj.SeatedTies)), plural(int64(dj.SeatedTies), "time", "times"))
+	}
 	for _, t := range dj.Ties {
 		switch {
-		case t.Resolution == apportion.AllSeated:
-			fmt.Fprintf(b, "- Equal quotients %s for %s at seat %d: enough seats for all, all seated.\n", t.Value, strings.Join(t.Parties, " and "), t.FirstSeat)
 		case t.Pending > 0:
 			fmt.Fprintf(b, "- TIE at seat %d: %s have equal values %s for %d seat(s); %s. No winner is computed for %d seat(s).\n", t.FirstSeat, strings.Join(t.Parties, ", "), t.Value, t.Seats, t.Resolution, t.Pending)
 		default:
