@@ -11,6 +11,7 @@ import (
 	"github.com/jedib0t/go-pretty/v6/table"
 
 	"github.com/psephos/psephos/apportion"
+	"github.com/psephos/psephos/election"
 	"github.com/psephos/psephos/measure"
 	"github.com/psephos/psephos/mixed"
 )
@@ -355,10 +356,7 @@ func apportionText(w io.Writer, a *Apportionment, format string) error {
 	hdr = append(hdr, "Qualification")
 	t := newTable(hdr)
 	for _, p := range j.Parties {
-		name := p.Name
-		if p.Name != p.Party {
-			name += " (" + p.Party + ")"
-		}
+		name := partyLabel(election.Party{ID: p.Party, Name: p.Name})
 		row := table.Row{name, num(p.Votes), dec(p.VoteShare, 2), num(int64(p.Seats)), dec(p.SeatShare, 1)}
 		if official {
 			o := "—"
