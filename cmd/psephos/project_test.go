@@ -113,6 +113,21 @@ func TestBacktestCommand(t *testing.T) {
 	if _, err := runRoot(t, "backtest", "uk-ge-2019-notional", "uk-ge-2024", "--data-dir="+datadir.Dir(), "--no-download", "--by-nation", "--model", "uns,transition"); err != nil {
 		t.Errorf("by nation: %v", err)
 	}
+	// Shares that match no target are usage errors, not ignored.
+	for _, c := range []struct{ args, want string }{
+		{"--by-nation --share Con=50,Lab=10", `--share: national shares Con=50,Lab=10: the backtest takes each nation's own shares`},
+		{"--share Narnia:_Con=50,Lab=50", "--share: shares for Narnia: the backtest takes national shares"},
+		{"--by-nation --share Narnia:_Con=50,Lab=50", "--share: shares for Narnia: no such nation in the actual result"},
+	} {
+		args := []string{"backtest", "uk-ge-2019-notional", "uk-ge-2024", "--data-dir=" + datadir.Dir(), "--no-download"}
+		for _, a := range strings.Fields(c.args) {
+			args = append(args, strings.ReplaceAll(a, "_", " "))
+		}
+		_, errs, code := runArgs(t, args...)
+		if code != 2 || !strings.Contains(errs, c.want) {
+			t.Errorf("%s: exit %d %s", c.args, code, errs)
+		}
+	}
 }
 
 func TestProjectPolls(t *testing.T) {
