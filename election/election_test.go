@@ -115,3 +115,20 @@ func TestListNames(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func TestSortByStanding(t *testing.T) {
+	type row struct {
+		id    string
+		seats int
+		votes int64
+	}
+	rs := []row{{"C", 1, 50}, {"A", 2, 10}, {"B", 1, 50}, {"D", 1, 70}, {"E", 0, 99}}
+	SortByStanding(rs, func(r *row) (int, int64, string) { return r.seats, r.votes, r.id })
+	var got []string
+	for _, r := range rs {
+		got = append(got, r.id)
+	}
+	if strings.Join(got, "") != "ADBCE" {
+		t.Errorf("order %v, expected A (most seats), D (more votes), B, C (by ID), E", got)
+	}
+}

@@ -1,6 +1,8 @@
 package election
 
 import (
+	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -32,4 +34,16 @@ func ListNames(names []string, limit int) string {
 		return strings.Join(names, ", ")
 	}
 	return strings.Join(names[:limit], ", ") + " and " + strconv.Itoa(len(names)-limit) + " more"
+}
+
+// SortByStanding sorts s by seats (most first), then votes (most first),
+// then party ID: the order of psephos's results tables, the same for every
+// count. key gives an element's seats, votes and party ID. Elements with
+// the same ID keep their order.
+func SortByStanding[T any](s []T, key func(*T) (seats int, votes int64, id string)) {
+	slices.SortStableFunc(s, func(a, b T) int {
+		sa, va, ia := key(&a)
+		sb, vb, ib := key(&b)
+		return cmp.Or(cmp.Compare(sb, sa), cmp.Compare(vb, va), strings.Compare(ia, ib))
+	})
 }

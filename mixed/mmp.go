@@ -310,16 +310,7 @@ func (m MMP) Allocate(lists *election.PartyVotes, winners []Winner) (*MMPResult,
 		}
 		res.House += p.Total
 	}
-	sort.SliceStable(res.Parties, func(i, j int) bool {
-		a, b := &res.Parties[i], &res.Parties[j]
-		if a.Total != b.Total {
-			return a.Total > b.Total
-		}
-		if a.Votes != b.Votes {
-			return a.Votes > b.Votes
-		}
-		return a.Party < b.Party
-	})
+	election.SortByStanding(res.Parties, func(p *MMPParty) (int, int64, string) { return p.Total, p.Votes, p.Party })
 	return res, nil
 }
 

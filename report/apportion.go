@@ -4,7 +4,6 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -217,16 +216,7 @@ func apportionJSON(a *Apportionment, awards int) ApportionJSON {
 		}
 		out.Parties = append(out.Parties, pj)
 	}
-	sort.SliceStable(out.Parties, func(i, j int) bool {
-		a, b := &out.Parties[i], &out.Parties[j]
-		if a.Seats != b.Seats {
-			return a.Seats > b.Seats
-		}
-		if a.Votes != b.Votes {
-			return a.Votes > b.Votes
-		}
-		return a.Party < b.Party
-	})
+	election.SortByStanding(out.Parties, func(p *ApportionPartyJSON) (int, int64, string) { return p.Seats, p.Votes, p.Party })
 	for _, d := range res.Districts {
 		r := d.Result
 		dj := ApportionDistrictJSON{ID: d.ID, Name: d.Name, Seats: r.Seats, Votes: r.Votes, QualifiedVotes: r.QualifiedVotes, Pending: r.Pending, Vacant: r.Vacant, SeatedTies: r.SeatedTies,
