@@ -387,7 +387,7 @@ func areaText(b *strings.Builder, r *Report, s *measure.Summary, format string) 
 		if p.Seats > 0 {
 			vps = num(int64(p.VotesPerSeat + 0.5))
 		}
-		label := p.Party.Name + " (" + p.Party.ID + ")"
+		label := partyLabel(p.Party)
 		if p.Party.Partial {
 			label += " *"
 			partial = true

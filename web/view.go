@@ -210,6 +210,9 @@ func (s *Server) buildView(r *http.Request) (*ViewJSON, error) {
 		chosen = len(systems)
 		systems = append(systems, sys)
 	}
+	if opt.Independents == nil {
+		opt.Independents = compare.Individuals(e)
+	}
 	c, err := compare.Run(e, results, systems, opt)
 	if err != nil {
 		return nil, httpError(http.StatusUnprocessableEntity, "%v", err)
