@@ -35,10 +35,18 @@ type Party struct {
 	Start int
 	// Max is the most seats the party can take here (the length of its
 	// list; 1 for an individual candidate on a regional list); 0 means no
-	// limit. A party that reaches it drops out and the next quotients take
-	// the seats. Divisor methods only.
+	// limit. Under a divisor method a party that reaches it drops out and
+	// the next quotients take the seats; under largest remainder it keeps
+	// Max seats and is excluded, the other seats apportioned again among
+	// the rest (see LargestRemainder).
 	Max int
 }
+
+// MaxSeats is the most seats one apportionment takes (ten million): far
+// above any assembly, and bounded because the order of award keeps every
+// seat (16 bytes each under a divisor method). A larger house is an error,
+// not an attempt to allocate memory for it.
+const MaxSeats = 10_000_000
 
 // A Rule is a complete apportionment rule: the method, the legal threshold
 // and how ties are decided.
@@ -85,9 +93,20 @@ type Award struct {
 	// the index of the divisor used (divisor methods) or the party's whole
 	// quotas (largest remainder).
 	Prior int32
-	// Tie is an index into Result.Ties, or -1.
+	// Tie is an index into Result.Ties, or NoTie, or SeatedTie.
 	Tie int32
 }
+
+// Values of Award.Tie that are not indices into Result.Ties.
+const (
+	// NoTie: the quotient (or remainder) was above every other.
+	NoTie = -1
+	// SeatedTie: other parties had an equal quotient (or remainder) and
+	// every one of them was seated, so nothing had to be decided. Such
+	// ties are counted in Result.SeatedTies, not kept in Result.Ties: an
+	// input like 100:50 votes meets one at every second seat.
+	SeatedTie = -2
+)
 
 // A PartyResult is one party's part in an apportionment.
 type PartyResult struct {
@@ -106,6 +125,10 @@ type PartyResult struct {
 	Whole      int
 	Remainder  *big.Rat
 	Extra      int
+	// Limited is true when, under largest remainder, the party would have
+	// taken more than its Max seats: it has Max seats and was excluded
+	// before the last round (its quota share and remainder are then nil).
+	Limited bool
 
 	eligible bool
 }
@@ -136,8 +159,13 @@ type Result struct {
 	// Quota is the largest-remainder quota in votes (nil for divisor
 	// methods).
 	Quota *big.Rat
-	// Ties met, in order of seat.
+	// Ties are the ties that decided something: equal quotients (or
+	// remainders) competing for fewer seats than there were of them, in
+	// order of seat.
 	Ties []Tie
+	// SeatedTies is the number of groups of equal quotients (or
+	// remainders) that were all seated (their awards are marked SeatedTie).
+	SeatedTies int
 	// Pending is the number of seats left undecided by a tie (the law's lot
 	// is still to be drawn); Vacant the seats no qualifying party could take
 	// (every list exhausted by Max).
@@ -207,10 +235,10 @@ func (c *count) addTie(t Tie) int {
 }
 
 // Apportion distributes seats among parties under the rule. The threshold
-// is applied to these parties' votes. Errors: an invalid rule; seats < 1;
-// no parties; a party with an empty or repeated ID, negative votes, seats
-// or limits; Start or Max with a largest-remainder method; no qualifying
-// party with votes.
+// is applied to these parties' votes. Errors: an invalid rule; seats < 1
+// or above MaxSeats; no parties; a party with an empty or repeated ID,
+// negative votes, seats or limits; Start with a largest-remainder method;
+// no qualifying party with votes.
 //
 // The result does not depend on the order of parties: ties are taken in
 // order of ID and decided only by the rule's TieRule.
@@ -235,6 +263,9 @@ func (r Rule) apportion(parties []Party, seats int, stream string, qualified []P
 	if seats < 1 {
 		return nil, fmt.Errorf("expected at least 1 seat to apportion, found %d", seats)
 	}
+	if seats > MaxSeats {
+		return nil, fmt.Errorf("%d seats to apportion; expected at most %d", seats, MaxSeats)
+	}
 	if len(parties) == 0 {
 		return nil, fmt.Errorf("no parties: expected at least one party's votes")
 	}
@@ -252,8 +283,8 @@ func (r Rule) apportion(parties []Party, seats int, stream string, qualified []P
 			return nil, fmt.Errorf("party %q has %d votes; expected a count ≥ 0", p.ID, p.Votes)
 		case p.Start < 0 || p.Max < 0 || p.ConstituencySeats < 0:
 			return nil, fmt.Errorf("party %q: expected seats and limits ≥ 0", p.ID)
-		case lr && (p.Start > 0 || p.Max > 0):
-			return nil, fmt.Errorf("party %q: seats already held and list limits need a divisor method, not %s", p.ID, r.Method.Name())
+		case lr && p.Start > 0:
+			return nil, fmt.Errorf("party %q: seats already held (in the divisors) need a divisor method, not %s", p.ID, r.Method.Name())
 		}
 		seen[p.ID] = true
 		c.parties[i].Party = p

@@ -67,3 +67,40 @@ func BenchmarkOfficial(b *testing.B) {
 		}
 	})
 }
+
+// Inputs full of exact ties: 100:50 votes tie at every second D'Hondt seat
+// (100/2k = 50/k), and 1,000 parties with equal votes tie at every round of
+// every method; all these ties are at seats that every tied party gets, so
+// they decide nothing.
+func BenchmarkTies(b *testing.B) {
+	equal := make([]apportion.Party, 1000)
+	for i := range equal {
+		equal[i] = apportion.Party{ID: fmt.Sprintf("p%04d", i), Votes: 1000}
+	}
+	cases := []struct {
+		name    string
+		method  apportion.Method
+		parties []apportion.Party
+		seats   int
+	}{
+		{"dhondt/100:50/seats=1000000", apportion.DHondt, []apportion.Party{{ID: "A", Votes: 100}, {ID: "B", Votes: 50}}, 1_000_000},
+		{"sainte-lague/100:50/seats=1000000", apportion.SainteLague, []apportion.Party{{ID: "A", Votes: 100}, {ID: "B", Votes: 50}}, 1_000_000},
+		{"dhondt/1000-equal/seats=1000000", apportion.DHondt, equal, 1_000_000},
+		{"hare/1000-equal/seats=1000000", apportion.Hare, equal, 1_000_000},
+	}
+	for _, c := range cases {
+		rule := apportion.Rule{Method: c.method}
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				r, err := rule.Apportion(c.parties, c.seats)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if r.Total() != c.seats {
+					b.Fatalf("%d seats", r.Total())
+				}
+			}
+		})
+	}
+}

@@ -205,13 +205,21 @@ func TestCase17DHondtAddOneVote(t *testing.T) {
 		t.Fatal(err)
 	}
 	sameSeats(t, "Senedd rule", seats(r), exp.Allocation)
-	if len(r.Ties) != 2 {
-		t.Fatalf("expected two ties (seats 2–3, seat 4), found %+v", r.Ties)
+	// Seats 2–3: Alder and Birch at 300, both seated (the case's "both
+	// seated (enough seats)"): counted and marked on the awards, not a
+	// decision.
+	if r.SeatedTies != 1 || len(r.Awards) != 4 {
+		t.Fatalf("%d seated ties, %d awards; expected 1 and 4", r.SeatedTies, len(r.Awards))
 	}
-	if tie := r.Ties[0]; tie.FirstSeat != 2 || tie.Seats != 2 || tie.Resolution != apportion.AllSeated || tie.Value != "300" {
-		t.Errorf("seats 2–3: %+v; expected Alder and Birch both seated at 300", tie)
+	for _, a := range r.Awards[1:3] {
+		if exact, _ := r.Value(a); a.Tie != apportion.SeatedTie || exact != "300" {
+			t.Errorf("seat %d: %s at %s, tie %d; expected a seated tie at 300", a.Seat, r.Parties[a.Party].ID, exact, a.Tie)
+		}
 	}
-	tie := r.Ties[1]
+	if len(r.Ties) != 1 {
+		t.Fatalf("expected one tie that decided a seat (seat 4), found %+v", r.Ties)
+	}
+	tie := r.Ties[0]
 	if tie.FirstSeat != 4 || tie.Value != "200" || tie.Resolution != "one vote added" || len(tie.Winners) != 1 || r.Parties[tie.Winners[0]].ID != "Cedar" || tie.Lot {
 		t.Errorf("seat 4: %+v; expected Alder/Cedar at 200, Cedar by one vote added", tie)
 	}

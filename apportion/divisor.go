@@ -178,9 +178,27 @@ func (d Divisor) Quotient(votes int64, s int) (exact string, approx float64) {
 	if pow == 2 {
 		return strconv.FormatInt(votes, 10) + "/√" + strconv.FormatUint(n, 10), float64(votes) / math.Sqrt(float64(n))
 	}
+	if hi, x := bits.Mul64(uint64(votes), m); hi == 0 && x < 1<<53 && n < 1<<53 {
+		// Both exact in a float64: the division is correctly rounded, as
+		// big.Rat's would be, without its allocations (one quotient per
+		// seat in a report of the order of award).
+		g := gcd64(x, n)
+		exact = strconv.FormatUint(x/g, 10)
+		if n/g != 1 {
+			exact += "/" + strconv.FormatUint(n/g, 10)
+		}
+		return exact, float64(x) / float64(n)
+	}
 	q := new(big.Rat).SetFrac(new(big.Int).Mul(big.NewInt(votes), new(big.Int).SetUint64(m)), new(big.Int).SetUint64(n))
 	f, _ := q.Float64()
 	return q.RatString(), f
+}
+
+func gcd64(a, b uint64) uint64 {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
 }
 
 // quot is one party's current quotient v/d(s), with d(s)^pow = n/m, kept
@@ -321,7 +339,8 @@ func (h *qheap) tiedAtTop() bool {
 // root), the top party wins the seat and its entry is replaced by its next
 // quotient and sifted down. When several quotients equal the highest, all
 // of them are taken together: if they fit in the seats left every one is
-// seated (the tie decides nothing), otherwise they contest the last seats
+// seated (the tie decides nothing and is only counted), otherwise they
+// contest the last seats
 // and the TieRule decides, or the seats are left pending. Every comparison
 // is exact (cmpQuot), so no tie can go unseen. Cost: O((P + S) log P)
 // comparisons for P parties and S seats, O(P + S) memory for the order of
@@ -338,7 +357,9 @@ func (d Divisor) apportion(c *count) {
 	for i := len(h.q)/2 - 1; i >= 0; i-- {
 		h.down(i)
 	}
-	c.res.Awards = make([]Award, 0, c.seats)
+	// The order of award grows as seats are awarded: lists limited by Max
+	// may leave seats vacant, so the house size is only an upper bound.
+	c.res.Awards = make([]Award, 0, min(c.seats, 1<<12))
 	awarded := 0
 	record := func(q quot, tie int) *PartyResult {
 		awarded++
@@ -366,7 +387,7 @@ func (d Divisor) apportion(c *count) {
 		if !h.tiedAtTop() {
 			// One highest quotient: replace it by the party's next.
 			q := h.q[0]
-			if p := record(q, -1); p.Max == 0 || p.Seats < p.Max {
+			if p := record(q, NoTie); p.Max == 0 || p.Seats < p.Max {
 				h.q[0] = d.quot(int(q.p), p.Votes, int(q.s)+1)
 				h.down(0)
 			} else {
@@ -376,19 +397,21 @@ func (d Divisor) apportion(c *count) {
 		}
 		popGroup()
 		left := c.seats - awarded
+		if len(group) <= left {
+			// Every tied party is seated: nothing to decide, nothing kept
+			// but a count and a mark on the awards.
+			c.res.SeatedTies++
+			for _, q := range group {
+				award(q, SeatedTie)
+			}
+			continue
+		}
+		// The group contests the last seats.
 		idx := make([]int, len(group))
 		for i, q := range group {
 			idx[i] = int(q.p)
 		}
 		exact, _ := d.Quotient(int64(group[0].v), int(group[0].s))
-		if len(group) <= left {
-			ti := c.addTie(Tie{FirstSeat: awarded + 1, Seats: len(group), Parties: idx, Value: exact, Resolution: AllSeated, Winners: idx})
-			for _, q := range group {
-				award(q, ti)
-			}
-			continue
-		}
-		// The group contests the last seats.
 		t := Tie{FirstSeat: awarded + 1, Seats: left, Parties: idx, Value: exact}
 		byParty := map[int32]quot{}
 		for _, q := range group {
@@ -408,7 +431,7 @@ func (d Divisor) apportion(c *count) {
 		// The losers' quotients are the next ones.
 		for _, q := range group {
 			if !slices.Contains(t.Winners, int(q.p)) {
-				c.res.Next = append(c.res.Next, Award{Party: q.p, Prior: q.s, Tie: -1})
+				c.res.Next = append(c.res.Next, Award{Party: q.p, Prior: q.s, Tie: NoTie})
 			}
 		}
 		return
@@ -417,7 +440,7 @@ func (d Divisor) apportion(c *count) {
 	if len(h.q) > 0 {
 		popGroup()
 		for _, q := range group {
-			c.res.Next = append(c.res.Next, Award{Party: q.p, Prior: q.s, Tie: -1})
+			c.res.Next = append(c.res.Next, Award{Party: q.p, Prior: q.s, Tie: NoTie})
 		}
 	}
 }

@@ -19,7 +19,14 @@
 // election.PartyVotes nationwide or district by district. The [Result]
 // keeps every party's seats, the order in which seats were awarded with
 // each quotient (the quotient table), the highest quotient that missed, and
-// every tie.
+// every tie that decided a seat (equal quotients that every tied party gets
+// decide nothing: they are counted and marked on their awards). A party's
+// list limit (Party.Max) passes its further seats to the next quotients
+// under a divisor method, and excludes it after that many seats under
+// largest remainder. Shares (thresholds) are read by [ParseShare] as a
+// percent or a fraction of the votes; one apportionment takes at most
+// [MaxSeats] seats, and [Rule.ApportionTable] rejects party names (exempt,
+// tie order) that are not in the table.
 //
 // Arithmetic is exact. Votes are integers; a quotient v/d(s) is compared
 // with another by cross-multiplication in 128-bit integers, falling back to

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/psephos/psephos/apportion"
@@ -310,6 +311,8 @@ func TestBadInput(t *testing.T) {
 	}{
 		{"zero seats", apportion.Rule{Method: apportion.DHondt}, ok, 0},
 		{"negative seats", apportion.Rule{Method: apportion.DHondt}, ok, -3},
+		{"more seats than MaxSeats", apportion.Rule{Method: apportion.DHondt}, ok, apportion.MaxSeats + 1},
+		{"two billion seats", apportion.Rule{Method: apportion.Hare}, ok, 2_000_000_000},
 		{"negative votes", apportion.Rule{Method: apportion.DHondt}, []apportion.Party{{ID: "A", Votes: -1}}, 5},
 		{"duplicate party", apportion.Rule{Method: apportion.Hare}, []apportion.Party{{ID: "A", Votes: 1}, {ID: "A", Votes: 2}}, 5},
 		{"empty ID", apportion.Rule{Method: apportion.Hare}, []apportion.Party{{ID: "", Votes: 1}}, 5},
@@ -436,5 +439,91 @@ func TestImperialiQuotaTakesBackSeats(t *testing.T) {
 	}
 	if r.SeatsOf("A") != 4 || r.SeatsOf("B") != 4 || r.SeatsOf("C") != 1 || r.SeatsOf("D") != 1 || r.Pending != 0 {
 		t.Errorf("most votes keep their seats: %d %d %d %d", r.SeatsOf("A"), r.SeatsOf("B"), r.SeatsOf("C"), r.SeatsOf("D"))
+	}
+}
+
+// A share is a percent ("5", "5%", "0.5") or a fraction of the whole
+// ("1/150": the Dutch quota threshold for 150 seats), never a fraction of a
+// percent; it is exact and at most the whole.
+func TestParseShare(t *testing.T) {
+	for in, want := range map[string]apportion.Ratio{
+		"5": {Num: 1, Den: 20}, "5%": {Num: 1, Den: 20}, " 0.5 ": {Num: 1, Den: 200}, "4.96%": {Num: 31, Den: 625},
+		"1/150": {Num: 1, Den: 150}, "2/5": {Num: 2, Den: 5}, "100": {Num: 1, Den: 1}, "0": {Num: 0, Den: 1}, "1/1": {Num: 1, Den: 1},
+	} {
+		got, err := apportion.ParseShare(in)
+		if err != nil || got != want {
+			t.Errorf("ParseShare(%q) = %v, %v; expected %v", in, got, err, want)
+		}
+	}
+	for in, msg := range map[string]string{
+		"1/150%": "a fraction is a share of the whole, not of a percent", "101": "expected a percent from 0 to 100",
+		"3/2": "more than the whole", "": "expected a percent such as 5", "%": "expected a percent such as 5",
+		"five": "expected a percent such as 5", "1/0": "or a fraction such as 1/150", "-5": "expected a percent such as 5",
+	} {
+		if r, err := apportion.ParseShare(in); err == nil || !strings.Contains(err.Error(), msg) {
+			t.Errorf("ParseShare(%q) = %v, %v; expected an error saying %q", in, r, err, msg)
+		}
+	}
+}
+
+// Under largest remainder a list limit excludes the party once it would
+// exceed it, and the other seats are apportioned again: Hare over 10 seats
+// gives the individual I (3,000 of 10,000 votes) 3 seats, so I keeps 1 and
+// is excluded; the 9 seats left go by the quota 7,000/9 to A 6 (6.43) and
+// B 3 (2.57, the larger remainder). Every list limited leaves seats vacant.
+func TestLargestRemainderLimit(t *testing.T) {
+	ps := []apportion.Party{{ID: "A", Votes: 5000}, {ID: "B", Votes: 2000}, {ID: "I", Votes: 3000, Max: 1}}
+	r, err := apportion.Rule{Method: apportion.Hare}.Apportion(ps, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, n := range map[string]int{"A": 6, "B": 3, "I": 1} {
+		if r.SeatsOf(id) != n {
+			t.Errorf("%s: %d seats, expected %d", id, r.SeatsOf(id), n)
+		}
+	}
+	if !r.Parties[2].Limited || r.Parties[2].QuotaShare != nil || r.Parties[0].Limited {
+		t.Errorf("I limited %v (quota share %v), A limited %v; expected only I excluded", r.Parties[2].Limited, r.Parties[2].QuotaShare, r.Parties[0].Limited)
+	}
+	if r.Quota.RatString() != "7000/9" || len(r.Awards) != 1 || r.Awards[0].Seat != 10 || r.Parties[r.Awards[0].Party].ID != "B" {
+		t.Errorf("quota %s, remainder awards %+v; expected 7000/9 and seat 10 to B", r.Quota.RatString(), r.Awards)
+	}
+	r, err = apportion.Rule{Method: apportion.Droop}.Apportion([]apportion.Party{{ID: "I", Votes: 900, Max: 1}, {ID: "J", Votes: 100, Max: 1}}, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Total() != 2 || r.Vacant != 2 {
+		t.Errorf("two individuals, 4 seats: %d seats, %d vacant; expected 2 and 2", r.Total(), r.Vacant)
+	}
+}
+
+// Quotient writes votes/d(s) exactly, in lowest terms, with the correctly
+// rounded float, whether it takes the 64-bit path or math/big (huge votes).
+func TestQuotientExact(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, d := range divisors {
+		if d == apportion.HuntingtonHill {
+			continue // irrational: written v/√n
+		}
+		for k := 0; k < 2000; k++ {
+			votes := rng.Int64N(1 << uint(1+rng.IntN(62)))
+			s := rng.IntN(1000)
+			exact, approx := d.Quotient(votes, s)
+			dv, ok := new(big.Rat).SetString(d.DivisorString(s))
+			if !ok {
+				t.Fatalf("divisor %q", d.DivisorString(s))
+			}
+			if dv.Sign() == 0 {
+				if exact != "∞" {
+					t.Errorf("%s: %d/0 = %s", d.Name(), votes, exact)
+				}
+				continue
+			}
+			want := new(big.Rat).Quo(new(big.Rat).SetInt64(votes), dv)
+			f, _ := want.Float64()
+			if exact != want.RatString() || approx != f {
+				t.Errorf("%s: %d/d(%d) = %s (%v); expected %s (%v)", d.Name(), votes, s, exact, approx, want.RatString(), f)
+			}
+		}
 	}
 }

@@ -96,6 +96,37 @@ func reduce(n, d int64) Ratio {
 	return Ratio{n / g, d / g}
 }
 
+// ParseShare reads a share (of the votes, or of the seats) written either as
+// a percent — "5", "5%", "0.5", "4.96%" — or as a fraction — "1/150", which
+// is 1/150 of the whole, not 1/150 of a percent. A fraction takes no "%".
+// The share must be from 0 to 1 (100%). It never goes through floating
+// point; thresholds, list shares and the command line's options all read
+// shares with it.
+func ParseShare(s string) (Ratio, error) {
+	t := strings.TrimSpace(s)
+	if strings.Contains(t, "/") {
+		if strings.HasSuffix(t, "%") {
+			return Ratio{}, fmt.Errorf("%q: a fraction is a share of the whole, not of a percent; write it without %% (1/150) or give a percent (0.5)", s)
+		}
+		r, err := ParseRatio(t)
+		if err != nil {
+			return Ratio{}, fmt.Errorf("expected a percent such as 5, 5%% or 0.5, or a fraction such as 1/150, found %q", s)
+		}
+		if r.Num > r.Den {
+			return Ratio{}, fmt.Errorf("%q is more than the whole; expected a fraction from 0 to 1 (such as 1/150)", s)
+		}
+		return r, nil
+	}
+	p, err := ParseRatio(strings.TrimSuffix(t, "%"))
+	if err != nil || t == "%" {
+		return Ratio{}, fmt.Errorf("expected a percent such as 5, 5%% or 0.5, or a fraction such as 1/150, found %q", s)
+	}
+	if p.Num > 100*p.Den {
+		return Ratio{}, fmt.Errorf("%s%%: expected a percent from 0 to 100", p)
+	}
+	return Percent(p), nil
+}
+
 // Percent returns p percent as a fraction (p/100).
 func Percent(p Ratio) Ratio {
 	if p.Den == 0 {

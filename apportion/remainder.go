@@ -46,6 +46,13 @@ const (
 // one from a party (the Alabama paradox; Balinski and Young 2001, ch. 5).
 // Each party gets floor or ceil of its exact Hare quota share (the quota
 // rule) under the Hare quota.
+//
+// A party with a list limit (Party.Max; 1 for an individual candidate) that
+// would take more seats keeps only Max and is excluded: the remaining seats
+// are apportioned again among the other parties, with the quota of their
+// votes and those seats (as a divisor method passes an exhausted list's
+// seats to the next quotients). The result marks it Limited. Seats already
+// held (Party.Start) have no meaning here and are an error.
 type LargestRemainder struct {
 	quota    quotaKind
 	rounding Rounding
@@ -134,16 +141,63 @@ func (l LargestRemainder) quotaOf(v int64, s int) (num, den uint64) {
 	return V, k
 }
 
+// apportion runs the method. A party whose seats exceed its Max (an
+// individual candidate: 1) keeps Max seats and is excluded; the seats left
+// are apportioned again among the other parties, with a quota of their
+// votes and those seats, until no party is over its limit. Only the last
+// round's quota, remainders, awards and ties are kept.
 func (l LargestRemainder) apportion(c *count) {
+	seats, limited := c.seats, 0
+	for {
+		l.round(c, seats, limited)
+		if c.err != nil {
+			return
+		}
+		var over []int
+		for i := range c.parties {
+			if p := &c.parties[i]; p.eligible && p.Max > 0 && p.Seats > p.Max {
+				over = append(over, i)
+			}
+		}
+		if len(over) == 0 {
+			return
+		}
+		for _, i := range over {
+			p := &c.parties[i]
+			p.eligible, p.Limited = false, true
+			p.Seats = p.Max
+			seats -= p.Max
+			limited += p.Max
+		}
+		left := false
+		for i := range c.parties {
+			p := &c.parties[i]
+			p.QuotaShare, p.Remainder, p.Whole, p.Extra = nil, nil, 0, 0
+			if p.eligible {
+				p.Seats = 0
+				left = left || p.Votes > 0
+			}
+		}
+		*c.res = Result{Method: c.res.Method, Seats: c.res.Seats, Votes: c.res.Votes, QualifiedVotes: c.res.QualifiedVotes}
+		if seats == 0 || !left {
+			c.res.Vacant = seats
+			return
+		}
+	}
+}
+
+// round apportions seats among the eligible parties; offset is the seats
+// already given to parties excluded at their limit, for numbering.
+func (l LargestRemainder) round(c *count, seats, offset int) {
 	var base int64
 	for i := range c.parties {
 		if c.parties[i].eligible {
 			base += c.parties[i].Votes
 		}
 	}
-	qn, qd := l.quotaOf(base, c.seats)
+	qn, qd := l.quotaOf(base, seats)
 	if qn == 0 {
-		c.err = fmt.Errorf("%s: the quota is 0 votes (%d qualifying votes for %d seats); expected a quota of at least 1 vote", l.Name(), base, c.seats)
+		c.err = fmt.Errorf("%s: the quota is 0 votes (%d qualifying votes for %d seats); expected a quota of at least 1 vote", l.Name(), base, seats)
 		return
 	}
 	c.res.Quota = new(big.Rat).SetFrac(new(big.Int).SetUint64(qn), new(big.Int).SetUint64(qd))
@@ -172,8 +226,8 @@ func (l LargestRemainder) apportion(c *count) {
 		return 0
 	}
 	remString := func(i int) string { return c.parties[i].Remainder.RatString() }
-	if whole <= c.seats {
-		left := c.seats - whole
+	if whole <= seats {
+		left := seats - whole
 		if left > len(cand) {
 			c.err = fmt.Errorf("%s: %d seats left after whole quotas but only %d parties to take one each; the quota is too large", l.Name(), left, len(cand))
 			return
@@ -185,7 +239,7 @@ func (l LargestRemainder) apportion(c *count) {
 			}
 			return c.cmpID(a, b)
 		})
-		seat := whole
+		seat := offset + whole
 		for i := 0; i < len(cand) && left > 0; {
 			j := i + 1
 			for j < len(cand) && byRem(cand[i], cand[j]) == 0 {
@@ -193,9 +247,10 @@ func (l LargestRemainder) apportion(c *count) {
 			}
 			class := cand[i:j]
 			if len(class) <= left {
-				ti := -1
+				ti := NoTie
 				if len(class) > 1 {
-					ti = c.addTie(Tie{FirstSeat: seat + 1, Seats: len(class), Parties: slices.Clone(class), Value: remString(class[0]), Resolution: AllSeated, Winners: slices.Clone(class)})
+					ti = SeatedTie
+					c.res.SeatedTies++
 				}
 				for _, p := range class {
 					seat++
@@ -219,7 +274,7 @@ func (l LargestRemainder) apportion(c *count) {
 			c.res.Pending = t.Pending
 			for _, p := range class {
 				if !slices.Contains(t.Winners, p) {
-					c.res.Next = append(c.res.Next, Award{Party: int32(p), Prior: int32(c.parties[p].Whole), Tie: -1})
+					c.res.Next = append(c.res.Next, Award{Party: int32(p), Prior: int32(c.parties[p].Whole), Tie: NoTie})
 				}
 			}
 			left = 0
@@ -231,7 +286,7 @@ func (l LargestRemainder) apportion(c *count) {
 				if c.parties[p].Extra == 0 {
 					for _, q := range cand[k:] {
 						if c.parties[q].Extra == 0 && byRem(p, q) == 0 {
-							c.res.Next = append(c.res.Next, Award{Party: int32(q), Prior: int32(c.parties[q].Whole), Tie: -1})
+							c.res.Next = append(c.res.Next, Award{Party: int32(q), Prior: int32(c.parties[q].Whole), Tie: NoTie})
 						}
 					}
 					break
@@ -242,7 +297,7 @@ func (l LargestRemainder) apportion(c *count) {
 	}
 	// Whole quotas exceed the seats: take the surplus back from the smallest
 	// remainders, one seat each.
-	excess := whole - c.seats
+	excess := whole - seats
 	var holders []int
 	for _, i := range cand {
 		if c.parties[i].Whole > 0 {
@@ -259,7 +314,7 @@ func (l LargestRemainder) apportion(c *count) {
 		}
 		return c.cmpID(a, b)
 	})
-	seat := whole + 1
+	seat := offset + whole + 1
 	for i := 0; i < len(holders) && excess > 0; {
 		j := i + 1
 		for j < len(holders) && byRem(holders[i], holders[j]) == 0 {
@@ -267,7 +322,7 @@ func (l LargestRemainder) apportion(c *count) {
 		}
 		class := holders[i:j]
 		var losers []int
-		ti := -1
+		ti := NoTie
 		if len(class) <= excess {
 			// Every party of the class gives a seat back: nothing to decide.
 			losers = class

@@ -1,6 +1,7 @@
 package apportion
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/psephos/psephos/election"
@@ -46,13 +47,21 @@ type PartyTotal struct {
 	OfficialSeats int
 }
 
+// ErrNoSeats is the error ApportionTable returns, wrapped, when it is asked
+// to apportion nationwide the seats the table gives and the table gives
+// none: the caller must say how many seats there are.
+var ErrNoSeats = errors.New("expected the number of seats (at least 1): the input does not give it")
+
 // ApportionTable apportions a party-votes table. Nationwide (byDistrict
 // false) the parties' totals share seats (the table's total seats when
 // seats is 0). By district, each district shares its own seats, which the
 // table must give (seats must then be 0 or equal their sum); a national
 // threshold is decided on the national totals, a District threshold in each
-// district. Errors are those of Rule.Apportion and of the table's Validate,
-// and a district with no seats.
+// district. Errors are those of Rule.Apportion and of the table's Validate;
+// a district with no seats (by district); ErrNoSeats (nationwide, seats 0
+// and none in the table); more than MaxSeats seats in a district or in
+// all; and an exempt party or a party of the tie order that is not in the
+// table, or a Wins route when no list has constituency seats.
 func (r Rule) ApportionTable(t *election.PartyVotes, seats int, byDistrict bool) (*Apportionment, error) {
 	if err := t.Validate(); err != nil {
 		return nil, err
@@ -60,8 +69,28 @@ func (r Rule) ApportionTable(t *election.PartyVotes, seats int, byDistrict bool)
 	if err := r.Validate(); err != nil {
 		return nil, err
 	}
+	for i := range t.Districts {
+		if d := &t.Districts[i]; d.Seats > MaxSeats {
+			return nil, &election.Error{Pos: d.Pos, Msg: fmt.Sprintf("district %q has %d seats; expected at most %d", d.Name, d.Seats, MaxSeats)}
+		}
+	}
+	if sum := t.Seats(); sum > MaxSeats {
+		return nil, fmt.Errorf("the districts give %d seats in all; expected at most %d", sum, MaxSeats)
+	}
 	a := &Apportionment{Rule: r, ByDistrict: byDistrict}
 	totals := t.Totals()
+	ids := make([]string, len(totals))
+	wins := 0
+	for i, l := range totals {
+		ids[i] = l.Party
+		wins += l.ConstituencySeats
+	}
+	if err := r.CheckNames(ids); err != nil {
+		return nil, err
+	}
+	if r.Threshold.Wins > 0 && wins == 0 {
+		return nil, fmt.Errorf("the threshold's route by %d constituency seat(s) needs each party's constituency seats, and the input gives none", r.Threshold.Wins)
+	}
 	index := make(map[string]int, len(totals))
 	for i, l := range totals {
 		index[l.Party] = i
@@ -78,7 +107,7 @@ func (r Rule) ApportionTable(t *election.PartyVotes, seats int, byDistrict bool)
 			seats = t.Seats()
 		}
 		if seats < 1 {
-			return nil, fmt.Errorf("expected the number of seats (at least 1): the input does not give it")
+			return nil, ErrNoSeats
 		}
 		ps := make([]Party, len(totals))
 		for i, l := range totals {
@@ -158,4 +187,26 @@ func (r Rule) ApportionTable(t *election.PartyVotes, seats int, byDistrict bool)
 		}
 	}
 	return a, nil
+}
+
+// CheckNames checks that every party the rule names — exempt from the
+// threshold, or in the tie-break order — is one of ids, the parties being
+// apportioned, so that a misspelt name is an error instead of a rule that
+// silently never applies. The error names the unknown party and lists ids.
+func (r Rule) CheckNames(ids []string) error {
+	known := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		known[id] = true
+	}
+	for _, x := range []struct {
+		what  string
+		names []string
+	}{{"exempt from the threshold", r.Threshold.Exempt}, {"in the tie-break order", r.Ties.Order}} {
+		for _, n := range x.names {
+			if !known[n] {
+				return fmt.Errorf("party %q, %s, is not among the parties; expected one of: %s", n, x.what, election.ListNames(ids, 40))
+			}
+		}
+	}
+	return nil
 }

@@ -83,7 +83,8 @@ func ParseTieStep(s string) (TieStep, error) {
 // pending.
 //
 // A tie in which every tied party can be seated (the group is no larger than
-// the seats left) decides nothing and is recorded as AllSeated.
+// the seats left) decides nothing: it is counted in Result.SeatedTies and
+// its awards are marked SeatedTie, not recorded as a Tie.
 type TieRule struct {
 	Steps []TieStep
 	// Order is the priority for ByOrder, highest first (party IDs).
@@ -112,7 +113,7 @@ func (r TieRule) String() string {
 
 // Tie resolutions.
 const (
-	AllSeated = "all seated" // enough seats for every tied party: no decision needed
+	AllSeated = "all seated" // enough seats for every tied party: no decision needed (see SeatedTie)
 	Pending   = "pending"    // not decided: the law's lot is still to be drawn
 )
 

@@ -2,7 +2,7 @@
 // stored once with a weight (the number of ballots that gave it), so memory
 // grows with the number of distinct rankings, not with the number of
 // ballots. A real election has far fewer distinct rankings than ballots
-// (San Francisco's 2011 mayoral contest: 197,242 ballots, about 56,000
+// (San Francisco's 2011 mayoral contest: 197,242 ballots, 4,068
 // distinct rankings).
 //
 // A ranking is kept exactly as the voter marked it, as a sequence of

@@ -100,8 +100,9 @@ type Options struct {
 	// seats.
 	ListShare apportion.Ratio
 	// Independents are party IDs whose candidates stand as individuals
-	// (the House of Commons Library's "Ind"): under list systems each is a
-	// one-person list, able to win at most one seat.
+	// (the House of Commons Library's "Ind" and the Speaker, "Spk"): under
+	// list systems each is a one-person list, able to win at most one seat
+	// (see Individuals). Each must stand in the election.
 	Independents []string
 	// Seed is the seed of psephos's lot, used after "most votes" for ties
 	// in these hypothetical apportionments.
@@ -146,9 +147,34 @@ type Comparison struct {
 	Notes    []string
 }
 
+// DefaultIndependents are the party IDs that name individuals rather than
+// parties in the House of Commons Library's files: independent candidates
+// and the Speaker, who stands as "The Speaker seeking re-election" and is
+// one person, not a list.
+var DefaultIndependents = []string{"Ind", "Spk"}
+
+// Individuals returns those of DefaultIndependents that have candidates in
+// e: the default Options.Independents.
+func Individuals(e *election.Election) []string {
+	var out []string
+	for _, id := range DefaultIndependents {
+		found := false
+		for i := range e.Contests {
+			for _, c := range e.Contests[i].Candidates {
+				found = found || c.Party == id
+			}
+		}
+		if found {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 // Run puts the election through each system. results are
-// plurality.CountElection's for e. Errors: an unknown scope, a district or
-// region without seats, and those of the apportionments.
+// plurality.CountElection's for e. Errors: an independent that stands
+// nowhere, an unknown scope, a district or region without seats, and those
+// of the apportionments.
 func Run(e *election.Election, results []plurality.Result, systems []System, opt Options) (*Comparison, error) {
 	if err := opt.Threshold.Validate(); err != nil {
 		return nil, err
@@ -183,9 +209,18 @@ func Run(e *election.Election, results []plurality.Result, systems []System, opt
 	for i, p := range c.Parties {
 		idx[p.Party.ID] = i
 	}
+	for _, id := range opt.Independents {
+		if _, ok := idx[id]; !ok {
+			ids := make([]string, len(c.Parties))
+			for i, p := range c.Parties {
+				ids[i] = p.Party.ID
+			}
+			return nil, fmt.Errorf("independent %q: no candidate of that party stands; expected party IDs such as %s", id, election.ListNames(ids, 20))
+		}
+	}
 	c.Notes = append(c.Notes, "List, AMS and parallel systems are projections: they take each candidate's votes as votes for the party's list, as if people had voted the same way under another system.")
 	if len(opt.Independents) > 0 {
-		c.Notes = append(c.Notes, fmt.Sprintf("Candidates of %s stand under list systems as individuals (one-person lists, at most one seat each); they are shown together.", strings.Join(opt.Independents, ", ")))
+		c.Notes = append(c.Notes, fmt.Sprintf("Candidates of %s stand under list systems as individuals (one-person lists, at most one seat each: under largest remainder an individual who would win more keeps one and is excluded, the other seats apportioned again); they are shown together.", strings.Join(opt.Independents, ", ")))
 	}
 	m := &model{e: e, results: results, opt: opt, c: c, idx: idx}
 	for _, s := range systems {
@@ -353,11 +388,6 @@ func (m *model) list(s System, o *Outcome) error {
 		for i, l := range ls {
 			ps[i] = apportion.Party{ID: l.id, Votes: l.votes, Max: l.max}
 		}
-		if _, lr := s.Method.(apportion.LargestRemainder); lr {
-			for i := range ps {
-				ps[i].Max = 0 // largest remainder has no list limits; an individual may in principle take more
-			}
-		}
 		r, err := rule.ApportionNamed(ps, g.seats, g.name)
 		if err != nil {
 			return fmt.Errorf("%s: %w", g.name, err)
@@ -366,6 +396,7 @@ func (m *model) list(s System, o *Outcome) error {
 			o.Seats[m.idx[ls[i].party]] += p.Seats
 		}
 		m.noteTies(o, g.name, r)
+		m.noteLimited(o, g.name, r)
 		if r.Vacant > 0 {
 			o.Notes = append(o.Notes, fmt.Sprintf("%s: %d seat(s) vacant: every list was exhausted", g.name, r.Vacant))
 		}
@@ -388,6 +419,21 @@ func (m *model) noteTies(o *Outcome, where string, r *apportion.Result) {
 			names = append(names, r.Parties[p].ID)
 		}
 		o.Notes = append(o.Notes, fmt.Sprintf("%s: %s tied at %s for %d seat(s), decided by %s", where, strings.Join(names, ", "), t.Value, t.Seats, t.Resolution))
+	}
+}
+
+// noteLimited says which individuals a largest-remainder method would have
+// given more than one seat: each keeps one and is excluded, and the other
+// seats are apportioned again without them.
+func (m *model) noteLimited(o *Outcome, where string, r *apportion.Result) {
+	var names []string
+	for _, p := range r.Parties {
+		if p.Limited {
+			names = append(names, p.ID)
+		}
+	}
+	if len(names) > 0 {
+		o.Notes = append(o.Notes, fmt.Sprintf("%s: %s would have won more than one seat by largest remainder; an individual holds one, so each keeps one seat and the other seats were apportioned again without them", where, strings.Join(names, "; ")))
 	}
 }
 
@@ -460,11 +506,7 @@ func (m *model) mixed(s System, o *Outcome) error {
 				o.Seats[m.idx[l.party]] += cs
 				continue
 			}
-			max := l.max
-			if _, lr := s.Method.(apportion.LargestRemainder); lr {
-				max = 0 // largest remainder has no list limits
-			}
-			reg.Parties = append(reg.Parties, mixed.Party{ID: l.id, Votes: l.votes, ConstituencySeats: cs, Max: max})
+			reg.Parties = append(reg.Parties, mixed.Party{ID: l.id, Votes: l.votes, ConstituencySeats: cs, Max: l.max})
 			own = append(own, l.party)
 		}
 		regions = append(regions, reg)
@@ -484,6 +526,7 @@ func (m *model) mixed(s System, o *Outcome) error {
 			o.Seats[m.idx[owners[ri][pi]]] += p.Total
 		}
 		m.noteTies(o, reg.Name, reg.List)
+		m.noteLimited(o, reg.Name, reg.List)
 	}
 	pct := apportion.Ratio{Num: share.Num * 100, Den: share.Den}
 	o.Label = s.Kind

@@ -9,8 +9,10 @@
 //
 // Everything but FPTP is a projection, not a count: a single constituency
 // vote is taken as a vote for the party's list (as Electoral Reform Society
-// and Commons Library projections do), independents stand as one-person
-// lists, and for AMS and parallel voting the constituency tier is modelled
+// and Commons Library projections do), independents and the Speaker stand
+// as one-person lists that can win one seat at most (under largest
+// remainder an individual who would win more keeps one and is excluded, and
+// the other seats are apportioned again), and for AMS and parallel voting the constituency tier is modelled
 // by scaling each region's FPTP wins to its constituency seats by largest
 // remainder (as if constituencies were merged), because new constituency
 // boundaries cannot be drawn from the results. The list share of seats is a

@@ -97,3 +97,38 @@ func TestPartyNames(t *testing.T) {
 		t.Errorf("%v", g)
 	}
 }
+
+func TestThousands(t *testing.T) {
+	for n, want := range map[int64]string{0: "0", 999: "999", 1000: "1,000", 10432726: "10,432,726", -1500: "-1,500", 100000: "100,000",
+		-9223372036854775808: "-9,223,372,036,854,775,808"} {
+		if got := Thousands(n); got != want {
+			t.Errorf("Thousands(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+func TestListNames(t *testing.T) {
+	if got := ListNames([]string{"A", "B", "C"}, 3); got != "A, B, C" {
+		t.Errorf("got %q", got)
+	}
+	if got := ListNames([]string{"A", "B", "C", "D"}, 2); got != "A, B and 2 more" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestSortByStanding(t *testing.T) {
+	type row struct {
+		id    string
+		seats int
+		votes int64
+	}
+	rs := []row{{"C", 1, 50}, {"A", 2, 10}, {"B", 1, 50}, {"D", 1, 70}, {"E", 0, 99}}
+	SortByStanding(rs, func(r *row) (int, int64, string) { return r.seats, r.votes, r.id })
+	var got []string
+	for _, r := range rs {
+		got = append(got, r.id)
+	}
+	if strings.Join(got, "") != "ADBCE" {
+		t.Errorf("order %v, expected A (most seats), D (more votes), B, C (by ID), E", got)
+	}
+}

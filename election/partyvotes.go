@@ -73,7 +73,9 @@ func (t *PartyVotes) Party(id string) Party {
 // with the source position where known: no districts; a district with an
 // empty or repeated ID, negative seats, or no lists; a list with no party,
 // negative votes or negative constituency seats; a party listed twice in a
-// district; districts that give seats for some and not others.
+// district; districts that give seats for some and not others; a party in
+// Parties with no list in any district (a candidate who stood only in
+// constituencies has no list votes and belongs elsewhere).
 func (t *PartyVotes) Validate() error {
 	if len(t.Districts) == 0 {
 		return &Error{Msg: "no districts: expected at least one party's votes"}
@@ -114,6 +116,19 @@ func (t *PartyVotes) Validate() error {
 				return &Error{Pos: l.Pos, Msg: fmt.Sprintf("district %q: party %q appears twice (first at %s); expected one row per party", d.Name, l.Party, p)}
 			}
 			seen[l.Party] = l.Pos
+		}
+	}
+	if len(t.Parties) > 0 {
+		listed := make(map[string]bool, len(t.Parties))
+		for i := range t.Districts {
+			for _, l := range t.Districts[i].Lists {
+				listed[l.Party] = true
+			}
+		}
+		for _, p := range t.Parties {
+			if !listed[p.ID] {
+				return &Error{Msg: fmt.Sprintf("party %q is in the table's parties but has no list in any district; expected only parties with list votes", p.ID)}
+			}
 		}
 	}
 	if withSeats > 0 && withSeats < len(t.Districts) {

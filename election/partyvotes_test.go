@@ -32,6 +32,9 @@ func TestPartyVotesValidate(t *testing.T) {
 		"a list with no party":                   func(p *PartyVotes) { p.Districts[0].Lists[1].Party = "" },
 		"district \"S\" has no seats, but other": func(p *PartyVotes) { p.Districts[1].Seats = 0 },
 		"-2 constituency seats":                  func(p *PartyVotes) { p.Districts[0].Lists[0].ConstituencySeats = -2 },
+		"party \"EB:X\" is in the table's parties but has no list": func(p *PartyVotes) {
+			p.Parties = []Party{{ID: "A", Name: "A"}, {ID: "EB:X", Name: "X"}}
+		},
 	}
 	for want, spoil := range cases {
 		p := ok()

@@ -300,16 +300,7 @@ func summarize(e *election.Election, results []plurality.Result, idx []int, area
 		seats = append(seats, p.Seats)
 	}
 	s.Indices = ComputeIndices(votes, seats)
-	sort.SliceStable(s.Parties, func(i, j int) bool {
-		a, b := &s.Parties[i], &s.Parties[j]
-		if a.Seats != b.Seats {
-			return a.Seats > b.Seats
-		}
-		if a.Votes != b.Votes {
-			return a.Votes > b.Votes
-		}
-		return a.Party.ID < b.Party.ID
-	})
+	election.SortByStanding(s.Parties, func(p *PartyResult) (int, int64, string) { return p.Seats, p.Votes, p.Party.ID })
 	return s
 }
 

@@ -2,7 +2,6 @@ package mixed
 
 import (
 	"fmt"
-	"sort"
 
 	"github.com/psephos/psephos/apportion"
 	"github.com/psephos/psephos/election"
@@ -107,16 +106,7 @@ func (r *Result) add(region *RegionResult) {
 }
 
 func (r *Result) sort() {
-	sort.SliceStable(r.Parties, func(i, j int) bool {
-		a, b := r.Parties[i], r.Parties[j]
-		if a.Total != b.Total {
-			return a.Total > b.Total
-		}
-		if a.Votes != b.Votes {
-			return a.Votes > b.Votes
-		}
-		return a.Party < b.Party
-	})
+	election.SortByStanding(r.Parties, func(p *Seats) (int, int64, string) { return p.Total, p.Votes, p.Party })
 }
 
 // AMS is the additional member system of the Scottish Parliament (Scotland

@@ -165,9 +165,8 @@ func TestBundestag2025Coverage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	law := mixed.MMP{Method: apportion.SainteLague, Seats: 630, Overhang: mixed.Coverage, Regional: true,
-		Threshold: apportion.Threshold{Share: fivePercent, Wins: 3, Exempt: []string{"SSW"}},
-		Ties:      apportion.TieRule{Steps: []apportion.TieStep{apportion.ByLot}}}
+	law := mixed.Bundestag2023()
+	law.Ties = apportion.TieRule{Steps: []apportion.TieStep{apportion.ByLot}}
 	r, err := law.Allocate(de.SecondVotes, winners)
 	if err != nil {
 		t.Fatal(err)
@@ -269,8 +268,7 @@ func BenchmarkBundestag2025Coverage(b *testing.B) {
 	}
 	results, _ := plurality.CountElection(de.Constituencies, plurality.TieBreak{})
 	winners, _ := mixed.Winners(results, "region")
-	law := mixed.MMP{Method: apportion.SainteLague, Seats: 630, Overhang: mixed.Coverage, Regional: true,
-		Threshold: apportion.Threshold{Share: fivePercent, Wins: 3, Exempt: []string{"SSW"}}}
+	law := mixed.Bundestag2023()
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := law.Allocate(de.SecondVotes, winners); err != nil {

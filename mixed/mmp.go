@@ -76,6 +76,26 @@ type MMP struct {
 	Ties apportion.TieRule
 }
 
+// Bundestag2023 is the German Bundestag's seat allocation under the
+// Bundeswahlgesetz as amended in 2023 and applied in 2025 (§§ 4–6): 630
+// seats by Sainte-Laguë among the parties with at least 5% of the valid
+// second votes or at least three constituencies won (the alternative route
+// as restored by the Federal Constitutional Court, 2 BvF 1/23, 30 July
+// 2024); lists of national minorities exempt from both (§ 4(2): the Danish
+// minority's SSW, the only such list in 2025); each party's seats then
+// distributed among its Land lists by Sainte-Laguë; in each Land its
+// constituency winners seated, strongest first by share of the first votes,
+// up to the party's seats there (Zweitstimmendeckung, §§ 1(3), 6(1), 6(4));
+// the rest are list seats. A tie between winners with equal shares is
+// decided by lot under the law; the TieRule returned leaves it pending (set
+// Ties to draw psephos's lot or record the official one). Checked against
+// the 2025 result: every party's total and every constituency's published
+// coverage.
+func Bundestag2023() MMP {
+	return MMP{Method: apportion.SainteLague, Seats: 630, Overhang: Coverage, Regional: true,
+		Threshold: apportion.Threshold{Share: apportion.Ratio{Num: 5, Den: 100}, Wins: 3, Exempt: []string{"SSW"}}}
+}
+
 // An MMPParty is one party's seats.
 type MMPParty struct {
 	Party         string
@@ -165,8 +185,9 @@ func (r *MMPResult) Party(id string) *MMPParty {
 // national list, or one per region (their Seats are ignored). winners are
 // the constituency winners; when nil, each list's ConstituencySeats is used
 // (Coverage and Regional then need winners). Errors: an invalid rule or
-// table; a winner's region missing from the lists; a house left with no seat
-// for the lists; levelling with a largest-remainder method or regions.
+// table; an exempt party not among the lists; a winner's region missing from
+// the lists; a house left with no seat for the lists; levelling with a
+// largest-remainder method or regions.
 func (m MMP) Allocate(lists *election.PartyVotes, winners []Winner) (*MMPResult, error) {
 	if m.Seats < 1 {
 		return nil, fmt.Errorf("MMP: expected a house of at least 1 seat, found %d", m.Seats)
@@ -189,6 +210,13 @@ func (m MMP) Allocate(lists *election.PartyVotes, winners []Winner) (*MMPResult,
 	}
 	res := &MMPResult{Nominal: m.Seats, Lower: map[string]*apportion.Result{}}
 	totals := lists.Totals()
+	ids := make([]string, len(totals))
+	for i, l := range totals {
+		ids[i] = l.Party
+	}
+	if err := (apportion.Rule{Threshold: m.Threshold}).CheckNames(ids); err != nil {
+		return nil, fmt.Errorf("MMP: %w", err)
+	}
 	index := map[string]int{}
 	var all int64
 	for i, l := range totals {
@@ -282,16 +310,7 @@ func (m MMP) Allocate(lists *election.PartyVotes, winners []Winner) (*MMPResult,
 		}
 		res.House += p.Total
 	}
-	sort.SliceStable(res.Parties, func(i, j int) bool {
-		a, b := &res.Parties[i], &res.Parties[j]
-		if a.Total != b.Total {
-			return a.Total > b.Total
-		}
-		if a.Votes != b.Votes {
-			return a.Votes > b.Votes
-		}
-		return a.Party < b.Party
-	})
+	election.SortByStanding(res.Parties, func(p *MMPParty) (int, int64, string) { return p.Total, p.Votes, p.Party })
 	return res, nil
 }
 
@@ -350,7 +369,7 @@ func (m MMP) level(res *MMPResult, upper []apportion.Party, house int, rule appo
 	at := func(h int) (*apportion.Result, error) { return rule.Apportion(upper, h) }
 	best := res.Upper
 	if !covers(best) {
-		lo, hi := house, house*2
+		lo, hi := house, min(house*2, apportion.MaxSeats)
 		for {
 			r, err := at(hi)
 			if err != nil {
@@ -360,10 +379,10 @@ func (m MMP) level(res *MMPResult, upper []apportion.Party, house int, rule appo
 				best = r
 				break
 			}
-			if hi > 1<<30 {
+			if hi == apportion.MaxSeats {
 				return fmt.Errorf("MMP levelling: no house up to %d seats covers every party's constituency seats", hi)
 			}
-			lo, hi = hi, hi*2
+			lo, hi = hi, min(hi*2, apportion.MaxSeats)
 		}
 		for lo+1 < hi {
 			mid := lo + (hi-lo)/2

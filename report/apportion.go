@@ -4,14 +4,15 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/jedib0t/go-pretty/v6/table"
 
 	"github.com/psephos/psephos/apportion"
+	"github.com/psephos/psephos/election"
 	"github.com/psephos/psephos/measure"
+	"github.com/psephos/psephos/mixed"
 )
 
 // An Apportionment is what `psephos apportion` shows: a party-votes table
@@ -23,6 +24,9 @@ type Apportionment struct {
 	// AwardLimit is how many seats of the order of award the table and
 	// Markdown show per district (0: all). JSON lists all.
 	AwardLimit int
+	// Coverage is the German second-vote coverage of constituency winners
+	// (mixed.Bundestag2023), shown when set; the CSV does not include it.
+	Coverage *mixed.MMPResult
 }
 
 // ApportionJSON is the JSON layout of `psephos apportion` (see README).
@@ -43,6 +47,7 @@ type ApportionJSON struct {
 	Indices     IndicesJSON             `json:"indices"`
 	Parties     []ApportionPartyJSON    `json:"parties"`
 	Districts   []ApportionDistrictJSON `json:"districts"`
+	Coverage    *CoverageJSON           `json:"coverage,omitempty"`
 	Notes       []string                `json:"notes"`
 }
 
@@ -89,6 +94,7 @@ type ApportionDistrictJSON struct {
 	Removed        []AwardJSON         `json:"removed,omitempty"`
 	Next           []AwardJSON         `json:"next"`
 	Ties           []ApportionTieJSON  `json:"ties"`
+	SeatedTies     int                 `json:"seated_ties"`
 	Pending        int                 `json:"pending"`
 	Vacant         int                 `json:"vacant"`
 }
@@ -106,17 +112,26 @@ type DistrictPartyJSON struct {
 	Remainder     string  `json:"remainder,omitempty"`
 	RemainderVal  float64 `json:"remainder_value,omitempty"`
 	RemainderSeat int     `json:"remainder_seat,omitempty"`
+	// Limited: under largest remainder the party would have won more than
+	// its list limit; it keeps that many seats and was excluded before the
+	// last round (which alone gives the quota and remainders).
+	Limited bool `json:"list_limit_reached,omitempty"`
 }
 
 // AwardJSON is one seat in order of award (or a remainder seat, or the next
-// quotient that missed).
+// quotient that missed). QuotientValue is null when the quotient is
+// infinite (a zero divisor: the first seat under Adams, Dean and
+// Huntington–Hill); Quotient then says "∞".
 type AwardJSON struct {
-	Seat          int     `json:"seat,omitempty"`
-	Party         string  `json:"party"`
-	Divisor       string  `json:"divisor,omitempty"`
-	Quotient      string  `json:"quotient"`
-	QuotientValue float64 `json:"quotient_value"`
-	Tie           *int    `json:"tie"`
+	Seat          int      `json:"seat,omitempty"`
+	Party         string   `json:"party"`
+	Divisor       string   `json:"divisor,omitempty"`
+	Quotient      string   `json:"quotient"`
+	QuotientValue *float64 `json:"quotient_value"`
+	// Tie indexes the district's ties (a tie that decided this seat);
+	// SeatedTie marks a quotient equal to others that were all seated.
+	Tie       *int `json:"tie"`
+	SeatedTie bool `json:"seated_tie,omitempty"`
 }
 
 // ApportionTieJSON is one tie met in an apportionment.
@@ -164,19 +179,27 @@ func methodJSON(m apportion.Method) MethodJSON {
 
 func awardJSON(r *apportion.Result, a apportion.Award) AwardJSON {
 	exact, v := r.Value(a)
-	j := AwardJSON{Seat: int(a.Seat), Party: r.Parties[a.Party].ID, Divisor: r.Divisor(a), Quotient: exact, QuotientValue: round(v, 6)}
-	if a.Tie >= 0 {
+	j := AwardJSON{Seat: int(a.Seat), Party: r.Parties[a.Party].ID, Divisor: r.Divisor(a), Quotient: exact, QuotientValue: defined(v, 6)}
+	switch {
+	case a.Tie >= 0:
 		t := int(a.Tie)
 		j.Tie = &t
+	case a.Tie == apportion.SeatedTie:
+		j.SeatedTie = true
 	}
 	return j
 }
 
-func apportionJSON(a *Apportionment) ApportionJSON {
+// apportionJSON lays out an apportionment; awards limits each district's
+// order of award to its first awards seats (0: all; < 0: none), as the
+// table shows only those and a house of millions would cost one exact
+// quotient each.
+func apportionJSON(a *Apportionment, awards int) ApportionJSON {
 	res := a.Result
 	out := ApportionJSON{Election: a.Election, Source: a.Source, InputFormat: a.InputFormat, Method: methodJSON(res.Rule.Method),
 		Threshold: thresholdJSON(res.Rule.Threshold), TieRule: res.Rule.Ties.String(), ByDistrict: res.ByDistrict,
-		Seats: res.Seats, Pending: res.Pending, Vacant: res.Vacant, Notes: nonNil(a.Notes), Parties: []ApportionPartyJSON{}, Districts: []ApportionDistrictJSON{}}
+		Seats: res.Seats, Pending: res.Pending, Vacant: res.Vacant, Notes: nonNil(a.Notes), Parties: []ApportionPartyJSON{}, Districts: []ApportionDistrictJSON{},
+		Coverage: coverageJSON(a.Coverage)}
 	votes, seats := make([]int64, len(res.Parties)), make([]int, len(res.Parties))
 	for i, p := range res.Parties {
 		out.ValidVotes += p.Votes
@@ -193,25 +216,16 @@ func apportionJSON(a *Apportionment) ApportionJSON {
 		}
 		out.Parties = append(out.Parties, pj)
 	}
-	sort.SliceStable(out.Parties, func(i, j int) bool {
-		a, b := &out.Parties[i], &out.Parties[j]
-		if a.Seats != b.Seats {
-			return a.Seats > b.Seats
-		}
-		if a.Votes != b.Votes {
-			return a.Votes > b.Votes
-		}
-		return a.Party < b.Party
-	})
+	election.SortByStanding(out.Parties, func(p *ApportionPartyJSON) (int, int64, string) { return p.Seats, p.Votes, p.Party })
 	for _, d := range res.Districts {
 		r := d.Result
-		dj := ApportionDistrictJSON{ID: d.ID, Name: d.Name, Seats: r.Seats, Votes: r.Votes, QualifiedVotes: r.QualifiedVotes, Pending: r.Pending, Vacant: r.Vacant,
+		dj := ApportionDistrictJSON{ID: d.ID, Name: d.Name, Seats: r.Seats, Votes: r.Votes, QualifiedVotes: r.QualifiedVotes, Pending: r.Pending, Vacant: r.Vacant, SeatedTies: r.SeatedTies,
 			Parties: []DistrictPartyJSON{}, Awards: make([]AwardJSON, 0, len(r.Awards)), Next: []AwardJSON{}, Ties: []ApportionTieJSON{}}
 		if r.Quota != nil {
 			dj.Quota = r.Quota.RatString()
 		}
 		for _, p := range r.Parties {
-			pj := DistrictPartyJSON{Party: p.ID, Votes: p.Votes, Qualified: p.Qualified, Start: p.Start, Seats: p.Seats, RemainderSeat: p.Extra}
+			pj := DistrictPartyJSON{Party: p.ID, Votes: p.Votes, Qualified: p.Qualified, Start: p.Start, Seats: p.Seats, RemainderSeat: p.Extra, Limited: p.Limited}
 			if p.QuotaShare != nil {
 				pj.QuotaShare = p.QuotaShare.RatString()
 				pj.QuotaValue, _ = p.QuotaShare.Float64()
@@ -224,7 +238,14 @@ func apportionJSON(a *Apportionment) ApportionJSON {
 			}
 			dj.Parties = append(dj.Parties, pj)
 		}
-		for _, aw := range r.Awards {
+		shown := r.Awards
+		switch {
+		case awards < 0:
+			shown = nil
+		case awards > 0 && awards < len(shown):
+			shown = shown[:awards]
+		}
+		for _, aw := range shown {
 			dj.Awards = append(dj.Awards, awardJSON(r, aw))
 		}
 		for _, aw := range r.Removed {
@@ -260,7 +281,7 @@ func tieJSON(r *apportion.Result, t apportion.Tie) ApportionTieJSON {
 func WriteApportionment(w io.Writer, a *Apportionment, format string) error {
 	switch format {
 	case JSON:
-		return writeJSON(w, apportionJSON(a))
+		return writeJSON(w, apportionJSON(a, 0))
 	case CSV:
 		return apportionCSV(w, a)
 	case Table, Markdown:
@@ -272,7 +293,7 @@ func WriteApportionment(w io.Writer, a *Apportionment, format string) error {
 func apportionCSV(w io.Writer, a *Apportionment) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"district", "party", "name", "votes", "vote_share", "qualified", "seats", "seat_share", "official_seats"})
-	j := apportionJSON(a)
+	j := apportionJSON(a, -1)
 	f := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 	for _, p := range j.Parties {
 		off := ""
@@ -301,7 +322,7 @@ func apportionText(w io.Writer, a *Apportionment, format string) error {
 	var b strings.Builder
 	h := func(level int, s string) { heading(&b, format, level, s) }
 	res := a.Result
-	j := apportionJSON(a)
+	j := apportionJSON(a, a.AwardLimit)
 	title := a.Election
 	if title == "" {
 		title = a.Source
@@ -325,10 +346,7 @@ func apportionText(w io.Writer, a *Apportionment, format string) error {
 	hdr = append(hdr, "Qualification")
 	t := newTable(hdr)
 	for _, p := range j.Parties {
-		name := p.Name
-		if p.Name != p.Party {
-			name += " (" + p.Party + ")"
-		}
+		name := partyLabel(election.Party{ID: p.Party, Name: p.Name})
 		row := table.Row{name, num(p.Votes), dec(p.VoteShare, 2), num(int64(p.Seats)), dec(p.SeatShare, 1)}
 		if official {
 			o := "—"
@@ -372,6 +390,9 @@ func apportionText(w io.Writer, a *Apportionment, format string) error {
 			fmt.Fprintf(&b, "Seats: %s.\n\n", strings.Join(parts, ", "))
 		}
 		districtText(&b, a, d.Result, dj, format)
+	}
+	if j.Coverage != nil {
+		coverageText(&b, j.Coverage, format)
 	}
 	if len(a.Notes) > 0 {
 		h(2, "Notes")
@@ -429,6 +450,11 @@ func districtText(b *strings.Builder, a *Apportionment, r *apportion.Result, dj 
 		rightAlign(t, 2, 3, 4, 5, 7)
 		b.WriteString(render(t, format))
 		b.WriteString("\n\n")
+		for _, p := range dj.Parties {
+			if p.Limited {
+				fmt.Fprintf(b, "- %s would have won more than its list allows; it keeps %s %s and was excluded, and the other seats were apportioned again (the quota above).\n", p.Party, num(int64(p.Seats)), plural(int64(p.Seats), "seat", "seats"))
+			}
+		}
 	} else if len(r.Awards) > 0 {
 		limit := a.AwardLimit
 		if limit <= 0 || limit > len(r.Awards) {
@@ -438,10 +464,13 @@ func districtText(b *strings.Builder, a *Apportionment, r *apportion.Result, dj 
 		t := newTable(table.Row{"Seat", "Party", "Votes", "Divisor", "Quotient", "Tie"})
 		for _, aw := range dj.Awards[:limit] {
 			tie := ""
-			if aw.Tie != nil {
+			switch {
+			case aw.Tie != nil:
 				tie = dj.Ties[*aw.Tie].Resolution
+			case aw.SeatedTie:
+				tie = "equal, all seated"
 			}
-			t.AppendRow(table.Row{aw.Seat, aw.Party, num(r.Parties[partyIndex(r, aw.Party)].Votes), aw.Divisor, dec(aw.QuotientValue, 2), tie})
+			t.AppendRow(table.Row{aw.Seat, aw.Party, num(r.Parties[partyIndex(r, aw.Party)].Votes), aw.Divisor, quotientText(aw.QuotientValue, 2), tie})
 		}
 		rightAlign(t, 1, 3, 4, 5)
 		b.WriteString(render(t, format))
@@ -451,9 +480,9 @@ func districtText(b *strings.Builder, a *Apportionment, r *apportion.Result, dj 
 		var parts []string
 		for _, n := range dj.Next {
 			if r.Quota != nil {
-				parts = append(parts, fmt.Sprintf("%s, remainder %s", n.Party, dec(n.QuotientValue, 4)))
+				parts = append(parts, fmt.Sprintf("%s, remainder %s", n.Party, quotientText(n.QuotientValue, 4)))
 			} else {
-				parts = append(parts, fmt.Sprintf("%s %s (votes / %s)", n.Party, dec(n.QuotientValue, 2), n.Divisor))
+				parts = append(parts, fmt.Sprintf("%s %s (votes / %s)", n.Party, quotientText(n.QuotientValue, 2), n.Divisor))
 			}
 		}
 		what := "Next quotient, the first to miss a seat"
@@ -462,10 +491,15 @@ func districtText(b *strings.Builder, a *Apportionment, r *apportion.Result, dj 
 		}
 		fmt.Fprintf(b, "- %s: %s.\n", what, strings.Join(parts, "; "))
 	}
+	if dj.SeatedTies > 0 {
+		what := "quotients"
+		if r.Quota != nil {
+			what = "remainders"
+		}
+		fmt.Fprintf(b, "- Equal %s met %s %s with enough seats for every party: all seated, nothing decided (marked \"equal, all seated\" in the order of award).\n", what, num(int64(dj.SeatedTies)), plural(int64(dj.SeatedTies), "time", "times"))
+	}
 	for _, t := range dj.Ties {
 		switch {
-		case t.Resolution == apportion.AllSeated:
-			fmt.Fprintf(b, "- Equal quotients %s for %s at seat %d: enough seats for all, all seated.\n", t.Value, strings.Join(t.Parties, " and "), t.FirstSeat)
 		case t.Pending > 0:
 			fmt.Fprintf(b, "- TIE at seat %d: %s have equal values %s for %d seat(s); %s. No winner is computed for %d seat(s).\n", t.FirstSeat, strings.Join(t.Parties, ", "), t.Value, t.Seats, t.Resolution, t.Pending)
 		default:
@@ -477,6 +511,15 @@ func districtText(b *strings.Builder, a *Apportionment, r *apportion.Result, dj 
 		}
 	}
 	b.WriteString("\n")
+}
+
+// quotientText writes a quotient's value with d decimals, or "∞" for an
+// infinite one (nil).
+func quotientText(v *float64, d int) string {
+	if v == nil {
+		return "∞"
+	}
+	return dec(*v, d)
 }
 
 func partyIndex(r *apportion.Result, id string) int {

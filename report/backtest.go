@@ -98,7 +98,7 @@ func WriteBacktest(w io.Writer, x *Backtest, format string) error {
 			heading(&b, format, 2, string(r.Model))
 			t := newTable(table.Row{"Party", "Predicted", "Actual", "Error"})
 			for _, p := range r.Parties {
-				t.AppendRow(table.Row{p.Party.Name + " (" + p.Party.ID + ")", p.Predicted, p.Actual, signedInt(p.Error())})
+				t.AppendRow(table.Row{partyLabel(p.Party), p.Predicted, p.Actual, signedInt(p.Error())})
 			}
 			rightAlign(t, 2, 3, 4)
 			b.WriteString(render(t, format) + "\n\n")

@@ -146,7 +146,7 @@ func compareText(w io.Writer, c *Comparison, format string) error {
 			otherShare += p.VoteShare
 			continue
 		}
-		row := table.Row{p.Party.Name + " (" + p.Party.ID + ")", num(p.Votes), dec(p.VoteShare, 1)}
+		row := table.Row{partyLabel(p.Party), num(p.Votes), dec(p.VoteShare, 1)}
 		for _, o := range r.Outcomes {
 			row = append(row, num(int64(o.Seats[i])))
 		}

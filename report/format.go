@@ -10,6 +10,8 @@ import (
 	"github.com/jedib0t/go-pretty/v6/text"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
+
+	"github.com/psephos/psephos/election"
 )
 
 // Output formats.
@@ -96,4 +98,13 @@ func heading(b *strings.Builder, format string, level int, s string) {
 		return
 	}
 	fmt.Fprintf(b, "%s\n%s\n\n", s, strings.Repeat("=-"[level-1:level], len([]rune(s))))
+}
+
+// partyLabel names a party in a table row: "Reform UK (RUK)", or only the
+// ID when the name is the ID ("CDU", not "CDU (CDU)").
+func partyLabel(p election.Party) string {
+	if p.Name == "" || p.Name == p.ID {
+		return p.ID
+	}
+	return p.Name + " (" + p.ID + ")"
 }

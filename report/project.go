@@ -20,8 +20,8 @@ type Projection struct {
 	Baseline, Source, InputFormat string
 	Projection                    *swing.Projection
 	Simulation                    *swing.Simulation // nil without --simulate
-	// Polls states how a poll average was formed, when the shares came
-	// from polls.
+	// Polls states how a poll average was formed and which shares came
+	// from it and which were given by hand, when polls were used.
 	Polls string
 	// Limit caps the rows of the changes and marginal-seat tables (0: all);
 	// JSON lists every seat.
@@ -73,11 +73,13 @@ type ProjectedPartyJSON struct {
 	Share         float64  `json:"share"`
 	Target        *float64 `json:"target"`
 	ScopeShare    float64  `json:"target_scope_share"`
-	Mean          *float64 `json:"mean_seats,omitempty"`
-	Median        *int     `json:"median_seats,omitempty"`
-	Low           *int     `json:"low_seats,omitempty"`
-	High          *int     `json:"high_seats,omitempty"`
-	Majority      *float64 `json:"majority_chance,omitempty"`
+	// TargetGap is ScopeShare − Target, points (null without a target).
+	TargetGap *float64 `json:"target_gap"`
+	Mean      *float64 `json:"mean_seats,omitempty"`
+	Median    *int     `json:"median_seats,omitempty"`
+	Low       *int     `json:"low_seats,omitempty"`
+	High      *int     `json:"high_seats,omitempty"`
+	Majority  *float64 `json:"majority_chance,omitempty"`
 }
 
 // SeatChangeJSON is a seat changing hands, or a marginal seat.
@@ -195,8 +197,8 @@ func projectionJSON(x *Projection) ProjectionJSON {
 		pj := ProjectedPartyJSON{Party: p.Party.ID, Name: p.Party.Name, BaselineSeats: p.BaselineSeats, Seats: p.Seats, Change: p.Seats - p.BaselineSeats,
 			Gains: p.Gains, Losses: p.Losses, BaselineShare: round(p.BaselineShare, 4), Share: round(p.Share, 4), ScopeShare: round(p.ScopeShare, 4)}
 		if p.Target != nil {
-			v := round(*p.Target, 4)
-			pj.Target = &v
+			v, g := round(*p.Target, 4), round(p.ScopeShare-*p.Target, 4)
+			pj.Target, pj.TargetGap = &v, &g
 		}
 		if d := sim[p.Party.ID]; d != nil {
 			mean, maj := round(d.Mean, 2), round(d.MajorityChance, 4)
@@ -305,21 +307,21 @@ func projectionText(w io.Writer, x *Projection, format string) error {
 	heading(&b, format, 1, "Projection from "+x.Baseline)
 	fmt.Fprintf(&b, "Baseline: %s (read as %s).\n\nModel: %s.\n\n", x.Source, x.InputFormat, pr.Model.Describe())
 	if x.Polls != "" {
-		fmt.Fprintf(&b, "Shares from polls: %s\n\n", x.Polls)
+		fmt.Fprintf(&b, "Shares: %s\n\n", x.Polls)
 	}
 	writeTargets(&b, pr.Targets, 1)
 	sim := simOf(x)
-	head := table.Row{"Party", "Baseline seats", "Projected seats", "Change", "Baseline vote %", "Projected vote %", "Target %"}
+	head := table.Row{"Party", "Baseline seats", "Projected seats", "Change", "Baseline vote %", "Projected vote %", "Target %", "Achieved %"}
 	if x.Simulation != nil {
 		head = append(head, "Median", "90% interval", "P(majority)")
 	}
 	t := newTable(head)
 	for _, p := range shown(x) {
-		tg := "—"
+		tg, got := "—", "—"
 		if p.Target != nil {
-			tg = dec(*p.Target, 1)
+			tg, got = dec(*p.Target, 2), dec(p.ScopeShare, 2)
 		}
-		row := table.Row{p.Party.Name + " (" + p.Party.ID + ")", p.BaselineSeats, p.Seats, signedInt(p.Seats - p.BaselineSeats), dec(p.BaselineShare, 1), dec(p.Share, 1), tg}
+		row := table.Row{partyLabel(p.Party), p.BaselineSeats, p.Seats, signedInt(p.Seats - p.BaselineSeats), dec(p.BaselineShare, 1), dec(p.Share, 1), tg, got}
 		if x.Simulation != nil {
 			if d := sim[p.Party.ID]; d != nil {
 				row = append(row, d.Median, fmt.Sprintf("%d–%d", d.Low, d.High), dec(100*d.MajorityChance, 1)+"%")
@@ -329,9 +331,21 @@ func projectionText(w io.Writer, x *Projection, format string) error {
 		}
 		t.AppendRow(row)
 	}
-	rightAlign(t, 2, 3, 4, 5, 6, 7, 8, 9, 10)
+	rightAlign(t, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)
 	b.WriteString(render(t, format) + "\n\n")
-	fmt.Fprintf(&b, "%d seats; %d needed for a majority. Vote shares are of all valid votes, turnout held at the baseline; the target is met within the contests it covers (JSON: target_scope_share).\n\n", len(pr.Seats), pr.Majority)
+	fmt.Fprintf(&b, "%d seats; %d needed for a majority. Vote shares are of all valid votes, turnout held at the baseline.", len(pr.Seats), pr.Majority)
+	if gap, ok := pr.TargetGap(); ok {
+		if gap <= swing.TargetTolerance {
+			fmt.Fprintf(&b, " Achieved %% is each party's projected share over the contests the national target covers: every target is met there within %s points.", dec(swing.TargetTolerance, 2))
+		} else {
+			d := 2 // enough decimals to show the gap above the tolerance
+			for d < 6 && dec(gap, d) == dec(swing.TargetTolerance, d) {
+				d++
+			}
+			fmt.Fprintf(&b, " Achieved %% is each party's projected share over the contests the national target covers: it misses the target by up to %s points (more than %s), because the model clips negative shares to 0 and rescales each seat to 100%%.", dec(gap, d), dec(swing.TargetTolerance, 2))
+		}
+	}
+	b.WriteString("\n\n")
 	if s := x.Simulation; s != nil {
 		fmt.Fprintf(&b, "Simulation: %s runs, seed %d; national error σ %s points and local error σ %s points for a party at 50%% (see the README); the interval holds 90%% of runs.\n\n",
 			num(int64(s.Runs)), s.Seed, dec(s.NationalSD, 1), dec(s.SeatSD, 1))

@@ -383,7 +383,7 @@ func areaText(b *strings.Builder, r *Report, s *measure.Summary, format string) 
 	}
 	b.WriteString("\n\n")
 
-	t := newTable(table.Row{"Party", "Seats", "Seats %", "Votes", "Votes %", "± pts", "1st", "2nd", "3rd", "Votes/seat", "Won <50%"})
+	t := newTable(table.Row{"Party", "Seats", "Seats %", "Votes", "Votes %", "Seats − votes (pts)", "1st", "2nd", "3rd", "Votes/seat", "Won ≤50%"})
 	var others measure.PartyResult
 	nOthers := 0
 	partial := false
@@ -403,7 +403,7 @@ func areaText(b *strings.Builder, r *Report, s *measure.Summary, format string) 
 		if p.Seats > 0 {
 			vps = num(int64(p.VotesPerSeat + 0.5))
 		}
-		label := p.Party.Name + " (" + p.Party.ID + ")"
+		label := partyLabel(p.Party)
 		if p.Party.Partial {
 			label += " *"
 			partial = true
@@ -419,7 +419,7 @@ func areaText(b *strings.Builder, r *Report, s *measure.Summary, format string) 
 	b.WriteString(render(t, format))
 	b.WriteString("\n\n")
 
-	b.WriteString("Seats % and votes % are shares of all seats and valid votes; ± pts is their difference; Won <50% counts winners with no more than half of the valid votes.\n")
+	b.WriteString("Seats % and votes % are shares of all seats and valid votes; seats − votes is their difference in percentage points; Won ≤50% counts winners with no more than half of the valid votes.\n")
 	if partial {
 		b.WriteString("* Votes incomplete in this source: some of its candidates' votes are inside an aggregated line.\n")
 	}

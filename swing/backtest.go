@@ -1,8 +1,10 @@
 package swing
 
 import (
+	"errors"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/psephos/psephos/election"
 )
@@ -202,4 +204,100 @@ func Fit(baseline *election.Election, t Target, exclude []string, successors map
 	}
 	out.Shares = append(out.Shares, Share{Others, oth})
 	return out, moved
+}
+
+// BacktestShares say which vote shares a backtest projects the later
+// election with: the shares it actually gave, some of them overridden.
+type BacktestShares struct {
+	// Parties are the parties whose actual shares are used; all others
+	// are grouped as Others.
+	Parties []string
+	// ByNation takes each nation's own actual shares (one target per
+	// nation) instead of national shares over the contests not excluded.
+	ByNation bool
+	// Exclude names the nations or regions national shares leave out
+	// (Options.Exclude); unused with ByNation.
+	Exclude []string
+	// Given overrides some actual shares (Merge): a target with no Area
+	// the national shares, one with an Area that nation's shares (ByNation
+	// only). Each must match a target.
+	Given []Target
+	// Successors map baseline parties to their successors
+	// (Options.Successors), for Fit.
+	Successors map[string]string
+}
+
+// ErrGivenShares is matched (errors.Is) by BacktestTargets' errors about
+// the Given shares, as opposed to errors in the results.
+var ErrGivenShares = errors.New("given shares do not fit the backtest")
+
+// givenError is an error about the given shares: its own message, matching
+// ErrGivenShares.
+type givenError struct{ error }
+
+func (givenError) Is(target error) bool { return target == ErrGivenShares }
+
+// BacktestTargets builds the targets a backtest projects baseline with:
+// the shares actual gave (Observed), nationally or for each nation, with
+// the Given shares merged in, and each party that has no baseline votes in
+// a target's area moved to Others (Fit). notes say which parties were
+// moved. With ByNation every nation has its own target, so the projection
+// needs no Exclude. Errors: an area with no votes; a given target that
+// matches none (national shares with ByNation, an area without it, or an
+// area that is not a nation of actual), naming the targets there are; a
+// merge that takes more than Others holds. Errors about the given shares
+// match ErrGivenShares.
+func BacktestTargets(baseline, actual *election.Election, s BacktestShares) (targets []Target, notes []string, err error) {
+	if s.ByNation {
+		for _, n := range Nations(actual) {
+			t, err := Observed(actual, n, nil, s.Parties)
+			if err != nil {
+				return nil, nil, err
+			}
+			targets = append(targets, t)
+		}
+	} else {
+		t, err := Observed(actual, "", s.Exclude, s.Parties)
+		if err != nil {
+			return nil, nil, err
+		}
+		targets = append(targets, t)
+	}
+	for _, g := range s.Given {
+		found := false
+		for i := range targets {
+			if targets[i].Area != g.Area {
+				continue
+			}
+			found = true
+			if targets[i], err = Merge(targets[i], g, 0.5); err != nil {
+				return nil, nil, givenError{fmt.Errorf("%s: %w", areaLabel(g.Area), err)}
+			}
+		}
+		if found {
+			continue
+		}
+		switch {
+		case g.Area == "":
+			return nil, nil, givenError{fmt.Errorf("national shares %s: the backtest takes each nation's own shares; name the nation, as in \"%s: ...\"", g, targets[0].Area)}
+		case !s.ByNation:
+			return nil, nil, givenError{fmt.Errorf("shares for %s: the backtest takes national shares; give them without an area, or take each nation's own shares", g.Area)}
+		default:
+			areas := make([]string, len(targets))
+			for i, t := range targets {
+				areas[i] = t.Area
+			}
+			return nil, nil, givenError{fmt.Errorf("shares for %s: no such nation in the actual result; its nations are %s", g.Area, strings.Join(areas, ", "))}
+		}
+	}
+	exclude := s.Exclude
+	if s.ByNation {
+		exclude = nil
+	}
+	for i := range targets {
+		var moved []string
+		targets[i], moved = Fit(baseline, targets[i], exclude, s.Successors)
+		notes = append(notes, moved...)
+	}
+	return targets, notes, nil
 }

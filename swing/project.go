@@ -1,6 +1,7 @@
 package swing
 
 import (
+	"math"
 	"sort"
 
 	"github.com/psephos/psephos/election"
@@ -188,6 +189,28 @@ func (p *Projector) Project() *Projection {
 		return a.Party.ID < b.Party.ID
 	})
 	return pr
+}
+
+// TargetTolerance is how close, in percentage points, every named party's
+// projected share over the national target's contests must be to its
+// target for a report to say the target is met. Uniform and proportional
+// swing can miss it: negative shares are clipped to 0 and each seat
+// rescaled to 100%.
+const TargetTolerance = 0.05
+
+// TargetGap is the largest difference, in percentage points, between a
+// party's national target and its projected share over the contests the
+// target covers (PartyResult.Target against ScopeShare); ok is false when
+// no party has a national target.
+func (pr *Projection) TargetGap() (gap float64, ok bool) {
+	for _, p := range pr.Parties {
+		if p.Target == nil {
+			continue
+		}
+		ok = true
+		gap = math.Max(gap, math.Abs(p.ScopeShare-*p.Target))
+	}
+	return gap, ok
 }
 
 // Marginals returns up to n projected seats (not kept, not tied) with the

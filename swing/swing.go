@@ -71,6 +71,10 @@ type Options struct {
 	// Successors maps a baseline party ID to the party ID its votes count
 	// for, e.g. "BRX" to "RUK" (the Brexit Party renamed Reform UK).
 	Successors map[string]string
+	// Names gives the display names of successor parties the baseline does
+	// not have (ID → name, e.g. "RUK" → "Reform UK"); without one a
+	// successor is named by its ID.
+	Names map[string]string
 	// Fixed names parties whose baseline seats keep their baseline result
 	// (e.g. "Spk": the Speaker's seat is by convention not contested by the
 	// main parties).
@@ -185,7 +189,11 @@ func New(e *election.Election, opt Options) (*Projector, error) {
 			continue
 		}
 		if id != pt.ID {
-			pt = election.Party{ID: id, Name: id}
+			name := opt.Names[id]
+			if name == "" {
+				name = id
+			}
+			pt = election.Party{ID: id, Name: name}
 		}
 		p.index[id] = len(p.parties)
 		p.parties = append(p.parties, election.Party{ID: id, Name: pt.Name})

@@ -1,6 +1,7 @@
 package swing
 
 import (
+	"errors"
 	"math"
 	"reflect"
 	"strings"
@@ -329,7 +330,8 @@ func TestZeroSwingReproducesNotional(t *testing.T) {
 // The backtest reads the 2024 result as the House of Commons Library
 // publishes it: Lab 411, Con 121, LD 72, SNP 9, SF 7, Ind 6, RUK 5, DUP 5,
 // Green 4, PC 4, SDLP 2, Speaker 1, APNI 1, TUV 1, UUP 1 (official;
-// ../shared/data/README.md, uk/ge2024), and its totals add up.
+// ../shared/data/README.md, uk/ge2024), and its totals add up. The
+// projected seats and errors are pinned by TestBacktestTables.
 func TestBacktest2024(t *testing.T) {
 	base, actual := read(t, notionalFile), read(t, ge2024File)
 	wantActual := map[string]int{"Lab": 411, "Con": 121, "LD": 72, "SNP": 9, "SF": 7, "Ind": 6, "RUK": 5, "DUP": 5, "Green": 4, "PC": 4, "SDLP": 2, "Spk": 1, "APNI": 1, "TUV": 1, "UUP": 1}
@@ -376,7 +378,6 @@ func TestBacktest2024(t *testing.T) {
 		if wrong != len(bt.Wrong) || wrong == 0 {
 			t.Errorf("%s: %d called wrong, recount %d", m, len(bt.Wrong), wrong)
 		}
-		t.Logf("%s: total seat error %d, called wrong %d, Lab %d Con %d LD %d RUK %d SNP %d", m, bt.TotalError, len(bt.Wrong), pr.SeatsOf("Lab"), pr.SeatsOf("Con"), pr.SeatsOf("LD"), pr.SeatsOf("RUK"), pr.SeatsOf("SNP"))
 	}
 	// Without the successor mapping, RUK is not a baseline party.
 	_, err := New(base, Options{Targets: []Target{backtestTarget}, Exclude: []string{"Northern Ireland"}})
@@ -461,5 +462,113 @@ func TestPercentile(t *testing.T) {
 	h := []int{0, 0, 0, 2, 5, 0, 3}
 	if a, b, c := percentile(h, 10, 5), percentile(h, 10, 50), percentile(h, 10, 95); a != 3 || b != 4 || c != 6 {
 		t.Errorf("percentiles %d %d %d, want 3 4 6", a, b, c)
+	}
+}
+
+// The backtest tables of BENCHMARKS.md, pinned: 2024 projected from the
+// 2019 notional result with the shares 2024 gave (the Library's file), GB
+// shares Con 24.4, Lab 34.6, LD 12.6, RUK 14.7, Green 6.9 as given, and
+// with each nation's own shares. Per model: seats of Lab, Con, LD, RUK,
+// SNP, PC, Green, Ind, DUP, SF; total seat error; seats called wrong.
+func TestBacktestTables(t *testing.T) {
+	base, actual := read(t, notionalFile), read(t, ge2024File)
+	parties := strings.Split("Con,Lab,LD,RUK,Green,SNP,PC,DUP,SF,SDLP,APNI,UUP", ",")
+	given, err := ParseTarget("Con=24.4,Lab=34.6,LD=12.6,RUK=14.7,Green=6.9")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := []string{"Lab", "Con", "LD", "RUK", "SNP", "PC", "Green", "Ind", "DUP", "SF"}
+	tables := []struct {
+		name   string
+		shares BacktestShares
+		want   map[Model][12]int
+	}{
+		{"GB shares", BacktestShares{Parties: parties, Exclude: []string{NorthernIreland}, Given: []Target{given}, Successors: map[string]string{"BRX": "RUK"}},
+			map[Model][12]int{
+				Uniform:          {310, 244, 34, 1, 35, 4, 1, 1, 8, 7, 306, 177},
+				Proportional:     {272, 193, 50, 66, 37, 3, 4, 5, 8, 7, 330, 205},
+				Transition:       {341, 199, 46, 0, 37, 4, 1, 2, 8, 7, 220, 141},
+				StrongTransition: {317, 236, 35, 1, 35, 4, 1, 1, 8, 7, 290, 170},
+			}},
+		{"each nation's shares", BacktestShares{Parties: parties, ByNation: true, Exclude: []string{NorthernIreland}, Successors: map[string]string{"BRX": "RUK"}},
+			map[Model][12]int{
+				Uniform:          {321, 247, 36, 3, 17, 4, 1, 1, 6, 7, 274, 162},
+				Proportional:     {285, 200, 48, 62, 22, 4, 4, 5, 6, 6, 306, 198},
+				Transition:       {354, 209, 45, 0, 15, 4, 1, 2, 6, 7, 194, 134},
+				StrongTransition: {332, 237, 38, 2, 14, 4, 1, 2, 6, 7, 248, 152},
+			}},
+	}
+	for _, tb := range tables {
+		targets, _, err := BacktestTargets(base, actual, tb.shares)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opt := Options{Targets: targets, Exclude: tb.shares.Exclude, Successors: tb.shares.Successors, Fixed: []string{"Spk"}}
+		if tb.shares.ByNation {
+			opt.Exclude = nil
+		}
+		for _, m := range Models {
+			opt.Model = m
+			p, err := New(base, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			bt, err := Compare(p.Project(), actual)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got [12]int
+			for i, id := range ids {
+				for _, bp := range bt.Parties {
+					if bp.Party.ID == id {
+						got[i] = bp.Predicted
+					}
+				}
+			}
+			got[10], got[11] = bt.TotalError, len(bt.Wrong)
+			if got != tb.want[m] {
+				t.Errorf("%s, %s: %v; BENCHMARKS.md has %v (%v, total error, called wrong)", tb.name, m, got, tb.want[m], ids)
+			}
+		}
+	}
+}
+
+// Given shares that match no target are errors, not ignored: national
+// shares with each nation's own, an area with national shares, an area
+// that is no nation.
+func TestBacktestGivenShares(t *testing.T) {
+	base, actual := read(t, notionalFile), read(t, ge2024File)
+	parties := []string{"Con", "Lab", "LD", "RUK", "Green", "SNP", "PC"}
+	for _, c := range []struct {
+		byNation bool
+		share    string
+		want     string
+	}{
+		{true, "Con=50,Lab=10", `national shares Con=50,Lab=10: the backtest takes each nation's own shares; name the nation, as in "Wales: ..."`},
+		{false, "Narnia: Con=50,Lab=50", "shares for Narnia: the backtest takes national shares"},
+		{true, "Narnia: Con=50,Lab=50", "shares for Narnia: no such nation in the actual result; its nations are Wales, Scotland, England, Northern Ireland"},
+		{false, "Con=24.4,Lab=34.6,SNP=50", "national shares: the added shares exceed what is left to others by 43.85 points"},
+	} {
+		g, err := ParseTarget(c.share)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _, err = BacktestTargets(base, actual, BacktestShares{Parties: parties, ByNation: c.byNation, Exclude: []string{NorthernIreland}, Given: []Target{g}, Successors: map[string]string{"BRX": "RUK"}})
+		if err == nil || !strings.Contains(err.Error(), c.want) || !errors.Is(err, ErrGivenShares) {
+			t.Errorf("%q (by nation %v): %v; expected %q", c.share, c.byNation, err, c.want)
+		}
+	}
+	// Scotland's own shares may be given with each nation's.
+	g, _ := ParseTarget("Scotland: SNP=30,Lab=35.3")
+	ts, _, err := BacktestTargets(base, actual, BacktestShares{Parties: parties, ByNation: true, Given: []Target{g}, Successors: map[string]string{"BRX": "RUK"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tg := range ts {
+		for _, s := range tg.Shares {
+			if tg.Area == "Scotland" && s.Party == "SNP" && s.Percent != 30 {
+				t.Errorf("Scotland SNP %v, given 30", s.Percent)
+			}
+		}
 	}
 }

@@ -143,3 +143,43 @@ func Merge(base, extra Target, tol float64) (Target, error) {
 	}
 	return out, nil
 }
+
+// DescribeMerge says, for a report, where the shares of Merge(base, extra)
+// came from when base is a poll average and extra the shares given by hand:
+// which given shares replaced a poll average, which were taken out of its
+// others, and whether any poll average is left in use at all.
+func DescribeMerge(base, extra Target) string {
+	inBase := map[string]float64{}
+	for _, s := range base.Shares {
+		inBase[s.Party] = s.Percent
+	}
+	given := map[string]bool{}
+	var replaced, added []string
+	for _, e := range extra.Shares {
+		given[e.Party] = true
+		if v, ok := inBase[e.Party]; ok && e.Party != Others {
+			replaced = append(replaced, fmt.Sprintf("%s %s (polls: %s)", e.Party, fmtPct(e.Percent), fmtPct(v)))
+		} else if e.Party != Others {
+			added = append(added, fmt.Sprintf("%s %s", e.Party, fmtPct(e.Percent)))
+		}
+	}
+	var fromPolls []string
+	for _, s := range base.Shares {
+		if s.Party != Others && !given[s.Party] {
+			fromPolls = append(fromPolls, s.Party)
+		}
+	}
+	var parts []string
+	if len(fromPolls) == 0 {
+		parts = append(parts, "every party the polls name was given by hand, so no poll average is used except what the polls leave to others")
+	} else {
+		parts = append(parts, "from the polls: "+strings.Join(fromPolls, ", "))
+	}
+	if len(replaced) > 0 {
+		parts = append(parts, "given by hand instead of the polls' average: "+strings.Join(replaced, ", "))
+	}
+	if len(added) > 0 {
+		parts = append(parts, "given by hand and taken out of the polls' others: "+strings.Join(added, ", "))
+	}
+	return strings.Join(parts, "; ") + "."
+}

@@ -192,7 +192,8 @@ func (s *Server) explain(w http.ResponseWriter, r *http.Request) error {
 	return writeBody(w, "application/json; charset=utf-8", func(b *bytes.Buffer) error { return report.WriteExplanation(b, x, report.JSON) })
 }
 
-// percent reads a percentage parameter such as "40" or "5%" exactly.
+// percent reads a share parameter exactly: a percent such as "40" or "5%",
+// or a fraction such as "2/5" (apportion.ParseShare).
 func percent(q url.Values, name, def string) (apportion.Ratio, bool, error) {
 	v := q.Get(name)
 	if v == "" {
@@ -201,17 +202,18 @@ func percent(q url.Values, name, def string) (apportion.Ratio, bool, error) {
 	if v == "" {
 		return apportion.Ratio{}, false, nil
 	}
-	p, err := apportion.ParseRatio(strings.TrimSuffix(v, "%"))
+	p, err := apportion.ParseShare(v)
 	if err != nil {
 		return p, false, httpError(http.StatusBadRequest, "%s=%q: %v", name, v, err)
 	}
-	return apportion.Percent(p), true, nil
+	return p, true, nil
 }
 
-// compareOptions reads list_share (default 40), threshold and independent
-// (default Ind), as `psephos compare` reads its flags.
+// compareOptions reads list_share (default 40), threshold and independent,
+// as `psephos compare` reads its flags. Without independent, Independents
+// is nil: the caller sets compare.Individuals of the election.
 func (s *Server) compareOptions(q url.Values) (compare.Options, error) {
-	opt := compare.Options{Independents: []string{"Ind"}, Seed: s.cfg.Seed}
+	opt := compare.Options{Seed: s.cfg.Seed}
 	if v, ok := q["independent"]; ok {
 		opt.Independents = splitList(v)
 	}
@@ -279,6 +281,9 @@ func (s *Server) compare(w http.ResponseWriter, r *http.Request) error {
 	el, err := s.election(r.Context(), q.Get("election"))
 	if err != nil {
 		return err
+	}
+	if opt.Independents == nil {
+		opt.Independents = compare.Individuals(el.Election)
 	}
 	c, failed, err := runSystems(r.Context(), el.Election, el.Results, systems, opt)
 	if err != nil {

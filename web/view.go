@@ -249,6 +249,9 @@ func (s *Server) buildView(ctx context.Context, q url.Values, bare bool) (*ViewJ
 		chosen = len(systems)
 		systems = append(systems, sys)
 	}
+	if opt.Independents == nil {
+		opt.Independents = compare.Individuals(e)
+	}
 	c, failed, err := runSystems(ctx, e, results, systems, opt)
 	if err != nil {
 		return nil, err

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"maps"
 	"strings"
 	"testing"
 
@@ -32,10 +33,12 @@ func TestApportionBadInput(t *testing.T) {
 		want string
 	}{
 		{"negative votes", []string{"apportion", write(t, "neg.csv", "party,votes\nA,600\nB,-3\n"), "-m", "dhondt", "-n", "5"}, 1, "neg.csv:3: column \"votes\": expected a count of votes ≥ 0, found \"-3\""},
-		{"zero seats", []string{"apportion", good, "-m", "dhondt", "-n", "0"}, 2, "--seats 0: expected at least 1 seat"},
-		{"negative seats", []string{"apportion", good, "-m", "dhondt", "--seats", "-4"}, 2, "--seats -4: expected at least 1 seat"},
-		{"no seats at all", []string{"apportion", good, "-m", "dhondt"}, 1, "expected the number of seats"},
-		{"threshold over 100%", []string{"apportion", good, "-m", "dhondt", "-n", "5", "--threshold", "101"}, 2, "threshold 101%: expected a share of the votes from 0 to 100%"},
+		{"zero seats", []string{"apportion", good, "-m", "dhondt", "-n", "0"}, 2, "--seats 0: expected from 1 to 10,000,000 seats"},
+		{"negative seats", []string{"apportion", good, "-m", "dhondt", "--seats", "-4"}, 2, "--seats -4: expected from 1 to 10,000,000 seats"},
+		{"no seats at all", []string{"apportion", good, "-m", "dhondt"}, 2, "--seats is required: " + good + " gives no number of seats"},
+		{"huge seats", []string{"apportion", good, "-m", "dhondt", "-n", "2000000000"}, 2, "--seats 2000000000: expected from 1 to 10,000,000 seats"},
+		{"huge seats in the file", []string{"apportion", write(t, "big.csv", "party,votes,district,district_seats\nA,600,North,2000000000\nB,300,North,2000000000\n"), "-m", "dhondt"}, 1, "big.csv:2: district \"North\" has 2000000000 seats; expected at most 10000000"},
+		{"threshold over 100%", []string{"apportion", good, "-m", "dhondt", "-n", "5", "--threshold", "101"}, 2, "--threshold: 101%: expected a percent from 0 to 100"},
 		{"duplicate party", []string{"apportion", write(t, "dup.csv", "party,votes\nA,600\nA,300\n"), "-m", "hare", "-n", "5"}, 1, "dup.csv:3: district \"national\": party \"A\" appears twice (first at"},
 		{"district with no seats", []string{"apportion", write(t, "d.csv", "party,votes,district,district_seats\nA,600,North,0\n"), "-m", "dhondt", "--by", "district"}, 1, "d.csv:2: district \"North\": expected at least 1 seat"},
 		{"district seats missing", []string{"apportion", write(t, "d2.csv", "party,votes,district\nA,600,North\n"), "-m", "dhondt", "--by", "district"}, 1, "district \"North\" has no seats"},
@@ -43,6 +46,10 @@ func TestApportionBadInput(t *testing.T) {
 		{"no method", []string{"apportion", good, "-n", "5"}, 2, "--method is required"},
 		{"bad tie step", []string{"apportion", good, "-m", "dhondt", "-n", "5", "--tie", "coin"}, 2, "unknown tie-break step \"coin\""},
 		{"bad format", []string{"apportion", good, "-m", "dhondt", "-n", "5", "-f", "xml"}, 2, "unknown output format \"xml\""},
+		{"misspelt exempt party", []string{"apportion", good, "-m", "dhondt", "-n", "5", "--threshold", "5", "--exempt", "C"}, 1, "party \"C\", exempt from the threshold, is not among the parties; expected one of: A, B"},
+		{"misspelt tie order", []string{"apportion", good, "-m", "dhondt", "-n", "5", "--tie", "order", "--tie-order", "X,A"}, 1, "party \"X\", in the tie-break order, is not among the parties; expected one of: A, B"},
+		{"tie order without order", []string{"apportion", good, "-m", "dhondt", "-n", "5", "--tie-order", "A,B"}, 2, "--tie-order applies to --tie order"},
+		{"wins without constituency seats", []string{"apportion", good, "-m", "dhondt", "-n", "5", "--threshold", "5", "--wins", "3"}, 1, "the threshold's route by 3 constituency seat(s) needs each party's constituency seats, and the input gives none"},
 		{"missing file", []string{"apportion", "/nonexistent.csv", "-m", "dhondt", "-n", "5"}, 1, "no such file"},
 	}
 	for _, c := range cases {
@@ -142,8 +149,119 @@ func TestCompareUK2024(t *testing.T) {
 	if code != 2 || !strings.Contains(errs, "unknown method \"borda\"") {
 		t.Errorf("bad system: exit %d %s", code, errs)
 	}
+	_, errs, code = runArgs(t, "compare", "uk-ge-2024", "--data-dir", datadir.Dir(), "--no-download", "--independent", "Foo")
+	if code != 1 || !strings.Contains(errs, `independent "Foo": no candidate of that party stands; expected party IDs such as Lab, Con, RUK,`) {
+		t.Errorf("unknown independent: exit %d %s", code, errs)
+	}
 	_, errs, code = runArgs(t, "compare", "uk-ge-2024", "--data-dir", datadir.Dir(), "--no-download", "--list-share", "100")
 	if code != 2 || !strings.Contains(errs, "--list-share 100") {
 		t.Errorf("bad list share: exit %d %s", code, errs)
+	}
+}
+
+// --threshold 1/150 is 1/150 of the votes (the Dutch electoral quota for 150
+// seats, Kieswet P 7), the same rule as --threshold quota: both give the
+// Kiesraad's published seats for 2023 (PVV 37, ..., JA21 1; AantalZetels).
+// A fraction with a percent sign is a usage error.
+func TestApportionThresholdFraction(t *testing.T) {
+	nl := datadir.Path(t, "nl/uitslag_TK20231122_Nederland.csv")
+	var outs []string
+	for _, th := range []string{"1/150", "quota"} {
+		out, errs, code := runArgs(t, "apportion", nl, "-m", "dhondt", "-n", "150", "--threshold", th, "-f", "json")
+		if code != 0 {
+			t.Fatalf("--threshold %s: exit %d %s", th, code, errs)
+		}
+		var j report.ApportionJSON
+		if err := json.Unmarshal([]byte(out), &j); err != nil {
+			t.Fatal(err)
+		}
+		total := 0
+		for _, p := range j.Parties {
+			total += p.Seats
+			want := 0 // an empty AantalZetels: the published seats (150) are all on other lists
+			if p.OfficialSeats != nil {
+				want = *p.OfficialSeats
+			}
+			if p.Seats != want {
+				t.Errorf("--threshold %s: %s %d seats, officially %v", th, p.Party, p.Seats, p.OfficialSeats)
+			}
+		}
+		if total != 150 || j.Threshold.SharePercent != "2/3" {
+			t.Errorf("--threshold %s: %d seats, threshold %s%%; expected 150 seats and 2/3%%", th, total, j.Threshold.SharePercent)
+		}
+		outs = append(outs, out)
+	}
+	if outs[0] != outs[1] {
+		t.Errorf("--threshold 1/150 and --threshold quota differ")
+	}
+	_, errs, code := runArgs(t, "apportion", nl, "-m", "dhondt", "-n", "150", "--threshold", "1/150%")
+	if code != 2 || !strings.Contains(errs, "--threshold: \"1/150%\": a fraction is a share of the whole, not of a percent") {
+		t.Errorf("--threshold 1/150%%: exit %d %s", code, errs)
+	}
+}
+
+// --bundestag-2023 on the 2025 result (Die Bundeswahlleiterin; data
+// README): the official totals (CDU 164, AfD 152, SPD 120, GRÜNE 85, Die
+// Linke 64, CSU 44, SSW 1) and the 23 constituency winners the file marks as
+// not covered by second votes (CDU 15, AfD 4, CSU 3, SPD 1; Bremen I among
+// them), each named. A misspelt exempt party is an error naming it.
+func TestApportionBundestag2023(t *testing.T) {
+	de := datadir.Path(t, "de/bundestag-2025/2025-02_gesamtergebnis.xml")
+	out, errs, code := runArgs(t, "apportion", de, "--bundestag-2023", "-f", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var j report.ApportionJSON
+	if err := json.Unmarshal([]byte(out), &j); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{"CDU": 164, "AfD": 152, "SPD": 120, "GRÜNE": 85, "Die Linke": 64, "CSU": 44, "SSW": 1}
+	for _, p := range j.Parties {
+		if p.Seats != want[p.Party] {
+			t.Errorf("%s: %d seats, officially %d", p.Party, p.Seats, want[p.Party])
+		}
+	}
+	c := j.Coverage
+	if c == nil || c.House != 630 || c.Winners != 299 || len(c.NotSeated) != 23 {
+		t.Fatalf("coverage %+v; expected a house of 630 and 23 of 299 winners not seated", c)
+	}
+	notSeated := map[string]int{}
+	bremen := false
+	for _, w := range c.NotSeated {
+		notSeated[w.Party]++
+		bremen = bremen || w.Contest == "Bremen I"
+		if w.Why == "" || w.Candidate == "" || w.Land == "" {
+			t.Errorf("%+v: expected the winner, the Land and why", w)
+		}
+	}
+	if !maps.Equal(notSeated, map[string]int{"CDU": 15, "AfD": 4, "CSU": 3, "SPD": 1}) || !bremen {
+		t.Errorf("not seated by party %v (Bremen I: %v)", notSeated, bremen)
+	}
+	seats := 0
+	for _, p := range c.Parties {
+		seats += p.Seats
+		if p.Seats != p.Seated+p.List || p.Constituencies != p.Seated+p.NotSeated || p.Seats != want[p.Party] {
+			t.Errorf("coverage %+v does not add up", p)
+		}
+	}
+	if seats != 630 {
+		t.Errorf("coverage seats %d, expected 630", seats)
+	}
+	table, _, code := runArgs(t, "apportion", de, "--bundestag-2023")
+	if code != 0 || !strings.Contains(table, "23 of 299 constituency winners are not seated") || !strings.Contains(table, "│ Bremen I ") {
+		t.Errorf("table: exit %d\n%s", code, table)
+	}
+	_, errs, code = runArgs(t, "apportion", de, "--bundestag-2023", "--exempt", "SWW")
+	if code != 1 || !strings.Contains(errs, `party "SWW", exempt from the threshold, is not among the parties; expected one of: SPD, CDU,`) || !strings.Contains(errs, "SSW") {
+		t.Errorf("--exempt SWW: exit %d %s", code, errs)
+	}
+	_, errs, code = runArgs(t, "apportion", write(t, "pv.csv", "party,votes\nA,6\nB,3\n"), "--bundestag-2023")
+	if code != 2 || !strings.Contains(errs, "--bundestag-2023 needs the Bundestag result XML") {
+		t.Errorf("--bundestag-2023 on a CSV: exit %d %s", code, errs)
+	}
+	// The first-vote report says its seats are constituency winners.
+	out, _, code = runArgs(t, "report", de)
+	if code != 0 || !strings.Contains(out, "constituency winners, not seats in the Bundestag") || !strings.Contains(out, "the file marks 23 of these winners as not covered") {
+		t.Errorf("report: exit %d, no note on what its seats are", code)
 	}
 }

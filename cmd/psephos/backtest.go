@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -64,37 +65,18 @@ UK in January 2021.`,
 				return err
 			}
 			x := &report.Backtest{Baseline: base.name, Actual: actual.name}
-			var targets []swing.Target
+			targets, moved, err := swing.BacktestTargets(base.e, actual.e, swing.BacktestShares{Parties: parties, ByNation: byNation,
+				Exclude: opt.Exclude, Given: given, Successors: opt.Successors})
+			if errors.Is(err, swing.ErrGivenShares) {
+				return usageError{fmt.Errorf("--share: %v", err)}
+			}
+			if err != nil {
+				return err
+			}
 			if byNation {
-				for _, n := range swing.Nations(actual.e) {
-					t, err := swing.Observed(actual.e, n, nil, parties)
-					if err != nil {
-						return err
-					}
-					targets = append(targets, t)
-				}
-				opt.Exclude = nil
-			} else {
-				t, err := swing.Observed(actual.e, "", opt.Exclude, parties)
-				if err != nil {
-					return err
-				}
-				targets = append(targets, t)
+				opt.Exclude = nil // each nation has its own target
 			}
-			for _, g := range given {
-				for i := range targets {
-					if targets[i].Area == g.Area {
-						if targets[i], err = swing.Merge(targets[i], g, 0.5); err != nil {
-							return usageError{fmt.Errorf("--share: %v", err)}
-						}
-					}
-				}
-			}
-			for i := range targets {
-				var moved []string
-				targets[i], moved = swing.Fit(base.e, targets[i], opt.Exclude, opt.Successors)
-				x.Notes = append(x.Notes, moved...)
-			}
+			x.Notes = append(x.Notes, moved...)
 			x.Targets = targets
 			opt.Targets = targets
 			for _, m := range ms {

@@ -68,21 +68,16 @@ under --rule) and the pairwise methods ` + strings.Join(condorcet.MethodNames(),
 				return usageError{fmt.Errorf("--systems: expected at least one system")}
 			}
 			opt := compare.Options{Independents: independents}
-			p, err := apportion.ParseRatio(strings.TrimSuffix(listShare, "%"))
+			p, err := apportion.ParseShare(listShare)
 			if err != nil {
 				return usageError{fmt.Errorf("--list-share: %v", err)}
 			}
-			if p.Num <= 0 || p.Num >= 100*p.Den {
-				return usageError{fmt.Errorf("--list-share %s: expected a percent above 0 and below 100", listShare)}
+			if p.Num <= 0 || p.Num >= p.Den {
+				return usageError{fmt.Errorf("--list-share %s: expected a share above 0 and below 100%%", listShare)}
 			}
-			opt.ListShare = apportion.Percent(p)
+			opt.ListShare = p
 			if threshold != "" {
-				t, err := apportion.ParseRatio(strings.TrimSuffix(threshold, "%"))
-				if err != nil {
-					return usageError{fmt.Errorf("--threshold: %v", err)}
-				}
-				opt.Threshold.Share = apportion.Percent(t)
-				if err := opt.Threshold.Validate(); err != nil {
+				if opt.Threshold.Share, err = apportion.ParseShare(threshold); err != nil {
 					return usageError{fmt.Errorf("--threshold: %v", err)}
 				}
 			}
@@ -91,6 +86,9 @@ under --rule) and the pairwise methods ` + strings.Join(condorcet.MethodNames(),
 				return err
 			}
 			opt.Seed = f.seed
+			if !cmd.Flags().Changed("independent") {
+				opt.Independents = compare.Individuals(l.e)
+			}
 			c, err := compare.Run(l.e, l.results, sys, opt)
 			if err != nil {
 				return err
@@ -105,9 +103,9 @@ under --rule) and the pairwise methods ` + strings.Join(condorcet.MethodNames(),
 	f.register(cmd)
 	fl := cmd.Flags()
 	fl.StringSliceVar(&systems, "systems", []string{"fptp", "dhondt@region", "sainte-lague", "ams@region"}, "systems to compare, KIND[:METHOD][@SCOPE], comma-separated")
-	fl.StringVar(&listShare, "list-share", "40", "AMS and parallel: percent of each region's seats that are list seats (the rest are constituency seats)")
-	fl.StringVar(&threshold, "threshold", "", "a legal threshold for list seats, percent of the votes in the system's scope")
-	fl.StringSliceVar(&independents, "independent", []string{"Ind"}, "party IDs whose candidates stand as individuals under list systems (one-person lists)")
+	fl.StringVar(&listShare, "list-share", "40", "AMS and parallel: the share of each region's seats that are list seats, a percent (40) or a fraction (2/5); the rest are constituency seats")
+	fl.StringVar(&threshold, "threshold", "", "a legal threshold for list seats: a percent (5) or a fraction (1/20) of the votes in the system's scope")
+	fl.StringSliceVar(&independents, "independent", compare.DefaultIndependents, "party IDs whose candidates stand as individuals under list systems (one-person lists, one seat at most); by default those of these that stand")
 	fl.Float64Var(&minShare, "min-share", 0.5, "table and Markdown: sum parties with no seats anywhere below this percent of the votes into one row")
 	fl.StringSliceVar(&methods, "methods", defaultMethods, "ranked ballots: methods to compare, comma-separated: irv, "+strings.Join(condorcet.MethodNames(), ", ")+" (METHOD:VARIANT for a variant)")
 	rf.registerCompare(cmd)

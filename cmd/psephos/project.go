@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/psephos/psephos/election"
+	"github.com/psephos/psephos/format/hoc"
 	"github.com/psephos/psephos/format/pollbase"
 	"github.com/psephos/psephos/report"
 	"github.com/psephos/psephos/swing"
@@ -70,6 +71,9 @@ func (s *swingFlags) options(e *election.Election, model swing.Model) (swing.Opt
 	if opt.Exclude, err = s.exclude(e); err != nil {
 		return opt, err
 	}
+	// A successor absent from the baseline takes the name the House of
+	// Commons Library gives its code (RUK: Reform UK).
+	opt.Names = hoc.Names
 	if s.threshold <= 0 || s.threshold >= 100 {
 		return opt, usageError{fmt.Errorf("--threshold %v: expected a percentage between 0 and 100", s.threshold)}
 	}
@@ -121,6 +125,14 @@ given with --polls adds parties the polls leave in others (SNP, PC).`,
 			if runs < 0 {
 				return usageError{fmt.Errorf("--simulate %d: expected a number of runs ≥ 0", runs)}
 			}
+			for _, sd := range []struct {
+				flag string
+				v    float64
+			}{{"--national-sd", nationalSD}, {"--seat-sd", seatSD}} {
+				if !(sd.v >= 0 && sd.v <= 100) {
+					return usageError{fmt.Errorf("%s %v: expected a standard deviation from 0 to 100 percentage points", sd.flag, sd.v)}
+				}
+			}
 			targets, err := parseShares(s.shares)
 			if err != nil {
 				return err
@@ -142,11 +154,12 @@ given with --polls adds parties the polls leave in others (SNP, PC).`,
 				if err != nil {
 					return err
 				}
-				x.Polls = avg.Describe()
+				x.Polls = avg.Describe() + " Every share is the polls' average."
 				national := avg.Target()
 				var rest []swing.Target
 				for _, t := range targets {
 					if t.Area == "" {
+						x.Polls = avg.Describe() + " Shares " + swing.DescribeMerge(national, t)
 						if national, err = swing.Merge(national, t, 0.5); err != nil {
 							return fmt.Errorf("--share with --polls: %v", err)
 						}

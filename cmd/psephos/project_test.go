@@ -113,6 +113,21 @@ func TestBacktestCommand(t *testing.T) {
 	if _, err := runRoot(t, "backtest", "uk-ge-2019-notional", "uk-ge-2024", "--data-dir="+datadir.Dir(), "--no-download", "--by-nation", "--model", "uns,transition"); err != nil {
 		t.Errorf("by nation: %v", err)
 	}
+	// Shares that match no target are usage errors, not ignored.
+	for _, c := range []struct{ args, want string }{
+		{"--by-nation --share Con=50,Lab=10", `--share: national shares Con=50,Lab=10: the backtest takes each nation's own shares`},
+		{"--share Narnia:_Con=50,Lab=50", "--share: shares for Narnia: the backtest takes national shares"},
+		{"--by-nation --share Narnia:_Con=50,Lab=50", "--share: shares for Narnia: no such nation in the actual result"},
+	} {
+		args := []string{"backtest", "uk-ge-2019-notional", "uk-ge-2024", "--data-dir=" + datadir.Dir(), "--no-download"}
+		for _, a := range strings.Fields(c.args) {
+			args = append(args, strings.ReplaceAll(a, "_", " "))
+		}
+		_, errs, code := runArgs(t, args...)
+		if code != 2 || !strings.Contains(errs, c.want) {
+			t.Errorf("%s: exit %d %s", c.args, code, errs)
+		}
+	}
 }
 
 func TestProjectPolls(t *testing.T) {
@@ -134,5 +149,74 @@ func TestProjectPolls(t *testing.T) {
 		if sh.Party == "Lab" && (sh.Percent < 38.89 || sh.Percent > 38.90) {
 			t.Errorf("Lab target %v", sh.Percent)
 		}
+	}
+}
+
+// The report claims a target met only when every named party's projected
+// share over the target's contests is within swing.TargetTolerance of it:
+// uniform swing clips and rescales (Lab 34.06 against 34.6), transition
+// swing meets the 2024 shares. Achieved shares sit beside the targets, and
+// the successor is named (Reform UK, not "RUK (RUK)").
+func TestProjectTargetMet(t *testing.T) {
+	datadir.Path(t, "uk/ge2019-notional/candidate-level-results-notional-general-election-12-12-2019.csv")
+	base := []string{"project", "uk-ge-2019-notional", "--data-dir=" + datadir.Dir(), "--no-download", "--successor", "BRX=RUK", "--share", gbShares}
+	uns, err := runRoot(t, base...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(uns, "every target is met") || !strings.Contains(uns, "it misses the target by up to 0.54 points (more than 0.05)") ||
+		!strings.Contains(uns, "Achieved %") || !strings.Contains(uns, "│ Reform UK (RUK) ") || strings.Contains(uns, "RUK (RUK)") {
+		t.Errorf("uniform swing:\n%s", uns)
+	}
+	s, err := runRoot(t, append(base, "--format", "json")...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out report.ProjectionJSON
+	if err := json.Unmarshal([]byte(s), &out); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range out.Parties {
+		if p.Party == "Lab" && (p.TargetGap == nil || *p.TargetGap > -0.53 || *p.TargetGap < -0.55 || p.ScopeShare < 34.05 || p.ScopeShare > 34.07) {
+			t.Errorf("Lab: achieved %v, gap %v; expected 34.06, -0.54", p.ScopeShare, p.TargetGap)
+		}
+	}
+	tr, err := runRoot(t, append(base, "--model", "transition")...)
+	if err != nil || !strings.Contains(tr, "every target is met there within 0.05 points") {
+		t.Errorf("transition: %v\n%s", err, tr)
+	}
+	for _, flag := range []string{"--national-sd", "--seat-sd"} {
+		_, err := runRoot(t, append(base, "--simulate", "10", flag, "-1")...)
+		if err == nil || !strings.Contains(err.Error(), flag+" -1: expected a standard deviation from 0 to 100 percentage points") {
+			t.Errorf("%s -1: %v", flag, err)
+		}
+	}
+}
+
+// With --polls, the report says which shares are the polls' and which were
+// given by hand; a --share naming every party the polls name leaves no poll
+// average in use, and says so.
+func TestProjectPollsAndShares(t *testing.T) {
+	polls := datadir.Path(t, "uk/polls/pollbase_2019-2024_voting_intention.csv")
+	base := []string{"project", "uk-ge-2019-notional", "--data-dir=" + datadir.Dir(), "--no-download", "--successor", "BRX=RUK",
+		"--polls", polls, "--from", "2024-06-27", "--to", "2024-07-03", "--format", "json"}
+	get := func(share string) string {
+		s, err := runRoot(t, append(base, "--share", share)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out report.ProjectionJSON
+		if err := json.Unmarshal([]byte(s), &out); err != nil {
+			t.Fatal(err)
+		}
+		return out.Polls
+	}
+	some := get("SNP=2.6,PC=0.7")
+	if !strings.Contains(some, "Shares from the polls: Con, Lab, LD, Green, RUK") || !strings.Contains(some, "given by hand and taken out of the polls' others: SNP 2.6, PC 0.7") {
+		t.Errorf("SNP and PC given: %s", some)
+	}
+	all := get(gbShares)
+	if !strings.Contains(all, "every party the polls name was given by hand, so no poll average is used") || !strings.Contains(all, "given by hand instead of the polls' average: Con 24.4 (polls: ") {
+		t.Errorf("every share given: %s", all)
 	}
 }

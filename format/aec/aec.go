@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/psephos/psephos/ballot"
 	"github.com/psephos/psephos/election"
@@ -420,10 +421,10 @@ type sheet struct {
 	packed  bool // 2016: one Preferences field
 }
 
-var stateRE = regexp.MustCompile(`-([A-Z]{2,3})\.csv`)
+var stateRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`-([A-Z]{2,3})\.csv`) })
 
 func stateFromName(name string) string {
-	m := stateRE.FindStringSubmatch(filepath.Base(name))
+	m := stateRE().FindStringSubmatch(filepath.Base(name))
 	if m == nil {
 		return ""
 	}

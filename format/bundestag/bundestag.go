@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"sort"
 	"strconv"
@@ -51,7 +52,10 @@ type Result struct {
 }
 
 type xGebiet struct {
-	Nummer    string    `xml:"Gebietsnummer,attr"`
+	Nummer string `xml:"Gebietsnummer,attr"`
+	// Gesamt is the number of constituencies the area has
+	// (AuswertungseinheitenGesamt); "" when the file does not say.
+	Gesamt    string    `xml:"AuswertungseinheitenGesamt,attr"`
 	Art       string    `xml:"Gebietsart,attr"`
 	UegNummer string    `xml:"UegGebietsnummer,attr"`
 	UegArt    string    `xml:"UegGebietsart,attr"`
@@ -161,8 +165,10 @@ func Read(r io.Reader, name string) (*Result, error) {
 	e := &election.Election{}
 	pv := &election.PartyVotes{}
 	var federal *xGebiet
+	var federalPos election.Pos
 	lands := map[string]int{} // Land number → index in pv.Districts
 	var landNames = map[string]string{}
+	var landAreas []*xGebiet
 	var constituencies []*xGebiet
 	var constPos []election.Pos
 	root := false
@@ -208,7 +214,7 @@ func Read(r io.Reader, name string) (*Result, error) {
 				if federal != nil {
 					return nil, election.Errorf(pos, "a second federal (BUND) result; expected one")
 				}
-				federal = g
+				federal, federalPos = g, pos
 				// The federal names key the parties.
 				for i := range g.Gruppen {
 					if gr := &g.Gruppen[i]; gr.Art == "PARTEI" {
@@ -246,6 +252,7 @@ func Read(r io.Reader, name string) (*Result, error) {
 				}
 				lands[g.Nummer] = len(pv.Districts)
 				landNames[g.Nummer] = g.Text
+				landAreas = append(landAreas, g)
 				pv.Districts = append(pv.Districts, d)
 			case "WAHLKREIS":
 				constituencies = append(constituencies, g)
@@ -258,7 +265,7 @@ func Read(r io.Reader, name string) (*Result, error) {
 	if federal == nil || len(pv.Districts) == 0 || len(constituencies) == 0 {
 		return nil, election.Errorf(election.Pos{File: name}, "expected a federal result, the Länder and the constituencies; found %d Länder and %d constituencies", len(pv.Districts), len(constituencies))
 	}
-	if err := rd.checkFederal(federal, pv); err != nil {
+	if err := rd.checkFederal(federal, federalPos, pv); err != nil {
 		return nil, err
 	}
 	// Constituencies.
@@ -335,15 +342,34 @@ func Read(r io.Reader, name string) (*Result, error) {
 		wins[[2]string{landNames[g.UegNummer], d.WinnerParty}]++
 		e.Contests = append(e.Contests, c)
 	}
+	if err := rd.checkConstituencies(federal, federalPos, landAreas, pv, constituencies); err != nil {
+		return nil, err
+	}
+	listed := map[string]bool{}
 	for i := range pv.Districts {
 		d := &pv.Districts[i]
 		for j := range d.Lists {
 			d.Lists[j].ConstituencySeats = wins[[2]string{d.Name, d.Lists[j].Party}]
+			listed[d.Lists[j].Party] = true
 		}
 	}
 	parties := rd.names.Parties()
 	e.Name, pv.Name = res.Name, res.Name
-	e.Parties, pv.Parties = parties, parties
+	e.Parties = parties
+	// The second votes name only the groups with a Land list: individual
+	// constituency candidates (EB:…) have first votes only.
+	for _, p := range parties {
+		if listed[p.ID] {
+			pv.Parties = append(pv.Parties, p)
+		}
+	}
+	uncovered := 0
+	for _, d := range res.Direct {
+		if !d.Covered {
+			uncovered++
+		}
+	}
+	e.Notes = append(e.Notes, fmt.Sprintf("The seats counted here are the %d constituencies, each won by its candidate with the most first votes (Erststimmen): constituency winners, not seats in the Bundestag. The Bundestag's seats are apportioned by second votes (Zweitstimmen), and under the 2023 law a winner is seated only when the party's second-vote seats in the Land cover it; the file marks %d of these winners as not covered (Zweitstimmendeckung). psephos apportion FILE --bundestag-2023 shows the seats.", len(e.Contests), uncovered))
 	note := "First votes by constituency (Erststimmen) and second votes by Land (Zweitstimmen); parties keyed by the file's group number and named by their federal name."
 	e.Notes = append(e.Notes, note)
 	pv.Notes = append(pv.Notes, note)
@@ -363,15 +389,14 @@ func Read(r io.Reader, name string) (*Result, error) {
 }
 
 // checkFederal verifies that the Länder second votes of each party sum to
-// its federal second votes.
-func (rd *reader) checkFederal(federal *xGebiet, pv *election.PartyVotes) error {
+// its federal second votes; pos is the federal result's.
+func (rd *reader) checkFederal(federal *xGebiet, pos election.Pos, pv *election.PartyVotes) error {
 	sums := map[string]int64{}
 	for _, d := range pv.Districts {
 		for _, l := range d.Lists {
 			sums[l.Party] += l.Votes
 		}
 	}
-	pos := election.Pos{File: rd.name}
 	seen := map[string]bool{}
 	for i := range federal.Gruppen {
 		gr := &federal.Gruppen[i]
@@ -402,4 +427,137 @@ func (rd *reader) checkFederal(federal *xGebiet, pv *election.PartyVotes) error 
 		return election.Errorf(pos, "second votes in the Länder for %s, who have none in the federal result", strings.Join(extra, ", "))
 	}
 	return nil
+}
+
+// A countKey names one count of an area: a party (by group number), a
+// general count (Gültige, Wahlberechtigte, ...), or all individual and
+// remaining candidates together, for one Stimmart.
+type countKey struct{ group, art string }
+
+// tally returns an area's counts by countKey. Individual candidates
+// (EINZELKANDIDAT) are counted with the remaining ones (UEBRIGE), as a
+// Land's result gives them together.
+func tally(g *xGebiet, pos election.Pos) (map[countKey]int64, error) {
+	out := map[countKey]int64{}
+	for i := range g.Gruppen {
+		gr := &g.Gruppen[i]
+		key := "others"
+		switch gr.Art {
+		case "PARTEI":
+			key = "party " + gr.Gruppe
+		case "ALLGEMEIN":
+			key = gr.Name
+		}
+		for _, st := range gr.Stimmen {
+			n, ok, err := gr.count(st.Art, pos)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				out[countKey{key, st.Art}] += n
+			}
+		}
+	}
+	return out, nil
+}
+
+// checkConstituencies verifies that no constituency is missing or extra:
+// each Land's count of constituencies (AuswertungseinheitenGesamt) and the
+// federation's, where the file gives them, equal the constituencies read,
+// and each Land's every count (first and second votes of each party,
+// electorate, valid and invalid votes) equals the sum over its
+// constituencies.
+func (rd *reader) checkConstituencies(federal *xGebiet, federalPos election.Pos, lands []*xGebiet, pv *election.PartyVotes, constituencies []*xGebiet) error {
+	given := func(g *xGebiet, pos election.Pos, n int) error {
+		if g.Gesamt == "" {
+			return nil
+		}
+		want, err := strconv.Atoi(strings.TrimSpace(g.Gesamt))
+		if err != nil || want < 0 {
+			return election.Errorf(pos, "%s %q: AuswertungseinheitenGesamt %q; expected a number of constituencies", g.Art, g.Text, g.Gesamt)
+		}
+		if want != n {
+			return election.Errorf(pos, "%s %q has %d constituencies (AuswertungseinheitenGesamt) but the file gives %d; expected every constituency's result", g.Art, g.Text, want, n)
+		}
+		return nil
+	}
+	if err := given(federal, federalPos, len(constituencies)); err != nil {
+		return err
+	}
+	all := map[countKey]int64{}
+	byLand := map[string][]*xGebiet{}
+	for _, c := range constituencies {
+		byLand[c.UegNummer] = append(byLand[c.UegNummer], c)
+	}
+	for i, land := range lands {
+		pos := pv.Districts[i].Pos
+		if err := given(land, pos, len(byLand[land.Nummer])); err != nil {
+			return err
+		}
+		want, err := tally(land, pos)
+		if err != nil {
+			return err
+		}
+		sum := map[countKey]int64{}
+		for _, c := range byLand[land.Nummer] {
+			t, err := tally(c, pos)
+			if err != nil {
+				return err
+			}
+			for k, n := range t {
+				sum[k] += n
+			}
+		}
+		if k, ok := rd.differ(want, sum); !ok {
+			return election.Errorf(pos, "Land %q: its %d constituencies' %s count (%s) sums to %d but the Land gives %d; expected them to agree (is a constituency missing?)", land.Text, len(byLand[land.Nummer]), k.art, rd.countName(k), sum[k], want[k])
+		}
+		for k, n := range want {
+			all[k] += n
+		}
+	}
+	want, err := tally(federal, federalPos)
+	if err != nil {
+		return err
+	}
+	if k, ok := rd.differ(want, all); !ok {
+		return election.Errorf(federalPos, "the %d Länder's %s count (%s) sums to %d but the federal result gives %d; expected them to agree (is a Land missing?)", len(lands), k.art, rd.countName(k), all[k], want[k])
+	}
+	return nil
+}
+
+// differ returns the first count (in order of key) that differs between
+// want and got, and false; or true when they agree.
+func (rd *reader) differ(want, got map[countKey]int64) (countKey, bool) {
+	keys := make([]countKey, 0, len(want))
+	for k := range want {
+		keys = append(keys, k)
+	}
+	for k := range got {
+		if _, ok := want[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(a, b int) bool {
+		if keys[a].group != keys[b].group {
+			return keys[a].group < keys[b].group
+		}
+		return keys[a].art < keys[b].art
+	})
+	for _, k := range keys {
+		if want[k] != got[k] {
+			return k, false
+		}
+	}
+	return countKey{}, true
+}
+
+// countName names a count for a message: the party's federal name, or the
+// general count's (Gültige, ...).
+func (rd *reader) countName(k countKey) string {
+	if g, ok := strings.CutPrefix(k.group, "party "); ok {
+		if id, ok := rd.parties[g]; ok {
+			return id
+		}
+	}
+	return k.group
 }

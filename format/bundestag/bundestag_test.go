@@ -64,6 +64,23 @@ func TestRead2025(t *testing.T) {
 	if len(uncovered) != len(want) {
 		t.Errorf("uncovered winners by party %v, expected %v", uncovered, want)
 	}
+	// The second votes name only groups with a list: none of the
+	// individual constituency candidates (EB:…), who have first votes only,
+	// and every party of the table has votes.
+	eb := 0
+	for _, p := range r.Constituencies.Parties {
+		if strings.HasPrefix(p.ID, "EB:") {
+			eb++
+		}
+	}
+	if eb == 0 {
+		t.Errorf("no individual candidates (EB:…) among the constituencies' parties")
+	}
+	for _, l := range r.SecondVotes.Totals() {
+		if strings.HasPrefix(l.Party, "EB:") || l.Votes == 0 {
+			t.Errorf("second votes: %s with %d votes", l.Party, l.Votes)
+		}
+	}
 	// The Brandenburg list "GRÜNE/B 90" is the federal party GRÜNE.
 	grouped := strings.Join(r.SecondVotes.Notes, "\n")
 	if !strings.Contains(grouped, "GRÜNE: GRÜNE, GRÜNE/B 90") {
@@ -125,12 +142,48 @@ func TestReadErrors(t *testing.T) {
 		strings.Replace(small, `UegGebietsnummer="1" UegGebietsart="LAND"`, `UegGebietsnummer="5" UegGebietsart="LAND"`, 1):                                                   "belongs to LAND \"5\"",
 		strings.Replace(small, `</Gesamtergebnis>`, ``, 1):                                                                                                                    "malformed XML",
 		strings.Replace(small, `BUNDESTAGSWAHL_BUND`, `LANDTAGSWAHL`, 1):                                                                                                      "expected a Bundestag election",
+		// The Land's lists no longer sum to the federal ones (the Land's own
+		// sums still agree): the federal result's line.
+		strings.Replace(small, `Name="A"><Stimmergebnis Stimmart="DIREKT" Anzahl="20"/><Stimmergebnis Stimmart="LISTE" Anzahl="18"/></Gruppenergebnis>
+<Gruppenergebnis Gruppe="2" Gruppenart="PARTEI" Name="B-Land"><Stimmergebnis Stimmart="DIREKT" Anzahl="10"/><Stimmergebnis Stimmart="LISTE" Anzahl="12"/>`, `Name="A"><Stimmergebnis Stimmart="DIREKT" Anzahl="20"/><Stimmergebnis Stimmart="LISTE" Anzahl="17"/></Gruppenergebnis>
+<Gruppenergebnis Gruppe="2" Gruppenart="PARTEI" Name="B-Land"><Stimmergebnis Stimmart="DIREKT" Anzahl="10"/><Stimmergebnis Stimmart="LISTE" Anzahl="13"/>`, 1): "s.xml:4: party \"A\": the Länder second votes sum to 17 but the federal result gives 18",
+		// The constituency's first votes (still summing to its Gültige) no
+		// longer sum to its Land's: the Land's line.
+		strings.Replace(strings.Replace(small, `Direktkandidat="X"><Stimmergebnis Stimmart="DIREKT" Anzahl="20"/>`, `Direktkandidat="X"><Stimmergebnis Stimmart="DIREKT" Anzahl="19"/>`, 1),
+			`Direktkandidat="Y"><Stimmergebnis Stimmart="DIREKT" Anzahl="10"/>`, `Direktkandidat="Y"><Stimmergebnis Stimmart="DIREKT" Anzahl="11"/>`, 1): "s.xml:9: Land \"Land\": its 1 constituencies' DIREKT count (A) sums to 19 but the Land gives 20",
+		strings.Replace(small, `Gebietsart="BUND">`, `Gebietsart="BUND" AuswertungseinheitenGesamt="2">`, 1): "s.xml:4: BUND \"Bund\" has 2 constituencies (AuswertungseinheitenGesamt) but the file gives 1",
 	}
 	for in, want := range cases {
 		_, err := Read(strings.NewReader(in), "s.xml")
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("error %v, expected %q", err, want)
 		}
+	}
+}
+
+// A constituency missing from the official file is an error at its Land's
+// line, whether the file's own count of constituencies
+// (AuswertungseinheitenGesamt) says so or, without it, the Land's counts no
+// longer equal the sum of its constituencies'.
+func TestMissingConstituency(t *testing.T) {
+	data, err := os.ReadFile(datadir.Path(t, file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(data)
+	start := strings.Index(doc, `Gebietsnummer="1" Gebietsart="WAHLKREIS"`)
+	start = strings.LastIndex(doc[:start], "<Gebietsergebnis")
+	end := start + strings.Index(doc[start:], "</Gebietsergebnis>") + len("</Gebietsergebnis>")
+	cut := doc[:start] + doc[end:]
+	// Schleswig-Holstein (Land 1) starts at line 150 of the file.
+	_, err = Read(strings.NewReader(cut), "de.xml")
+	if err == nil || !strings.Contains(err.Error(), "de.xml:13: BUND \"Bundesgebiet\" has 299 constituencies (AuswertungseinheitenGesamt) but the file gives 298") {
+		t.Errorf("one constituency removed: %v", err)
+	}
+	cut = strings.ReplaceAll(cut, `AuswertungseinheitenGesamt=`, `X=`)
+	_, err = Read(strings.NewReader(cut), "de.xml")
+	if err == nil || !strings.Contains(err.Error(), "de.xml:150: Land \"Schleswig-Holstein\": its 10 constituencies'") || !strings.Contains(err.Error(), "is a constituency missing?") {
+		t.Errorf("one constituency removed, no counts given: %v", err)
 	}
 }
 

@@ -15,7 +15,9 @@
 // The reader gives:
 //   - the constituencies as an election.Election (first votes; each
 //     constituency's Region is its Land, Nation "Deutschland"; electorate and
-//     invalid first votes as given);
+//     invalid first votes as given), with a note that its seats are the
+//     constituency winners, not the Bundestag's seats, and how many winners
+//     the file marks as not covered by second votes;
 //   - the second votes by Land as an election.PartyVotes (one district per
 //     Land, no seats given: the Bundestag's 630 seats are apportioned
 //     federally), each list's ConstituencySeats being the constituencies its
@@ -27,7 +29,12 @@
 // 90"; the grouping is stated in the notes). An Anzahl of "n/a" means the
 // group did not stand in that area this time (its figures are for the
 // previous election only) and is skipped. Every area's group counts must sum
-// to its valid votes (Gültige), and the Länder second votes to the federal
-// ones, or the read fails: no vote is lost or guessed. Comparison figures
+// to its valid votes (Gültige); every count of a Land must equal the sum of
+// its constituencies' and every federal count the sum of the Länder's, and
+// the number of constituencies the file gives for each area
+// (AuswertungseinheitenGesamt) must be the number read, or the read fails:
+// no vote or constituency is lost or guessed. Individual candidates
+// (Einzelbewerber, EINZELKANDIDAT) stand only in constituencies: they are
+// parties of the first-vote election, not of the second votes. Comparison figures
 // for the previous election (…Vergleich) are not read.
 package bundestag

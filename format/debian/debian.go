@@ -5,6 +5,7 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/psephos/psephos/ballot"
@@ -15,9 +16,11 @@ import (
 const Format = "debian-tally"
 
 // optionLine matches "   |/  Option 2-------->: Ari Pollak".
-var optionLine = regexp.MustCompile(`^[ \t|/]*Option[ \t]+([0-9]+)-*>:[ \t]*(.*)$`)
+var optionLine = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[ \t|/]*Option[ \t]+([0-9]+)-*>:[ \t]*(.*)$`)
+})
 
-var headOption = regexp.MustCompile(`(?m)^[ \t|/]*Option[ \t]+1-*>:`)
+var headOption = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^[ \t|/]*Option[ \t]+1-*>:`) })
 
 // Is reports whether head is the start of a tally sheet: an "Option 1" line
 // and a "V: " ballot line, or the devotee title.
@@ -25,7 +28,7 @@ func Is(head []byte) bool {
 	if bytes.Contains(head, []byte("Tally Sheet for the votes cast")) {
 		return true
 	}
-	return headOption.Match(head) && bytes.Contains(head, []byte("\nV: "))
+	return headOption().Match(head) && bytes.Contains(head, []byte("\nV: "))
 }
 
 // Options configure Read.
@@ -54,7 +57,7 @@ func Read(r io.Reader, name string, opt Options) (*ballot.Profile, error) {
 			return nil, err
 		}
 		t := bytes.TrimSpace(b)
-		if m := optionLine.FindSubmatch(b); m != nil {
+		if m := optionLine().FindSubmatch(b); m != nil {
 			if votes {
 				return nil, lr.Errorf("expected a ballot line \"V: ranks hash\", found an option line after the ballots began")
 			}

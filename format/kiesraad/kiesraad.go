@@ -79,7 +79,10 @@ func Read(r io.Reader, name string) (*election.PartyVotes, error) {
 			if party == "" {
 				return nil, cr.Errorf("a Partij row with no party name")
 			}
-			l := election.List{Party: party, Votes: n, Pos: cr.Pos()}
+			// An empty AantalZetels gives no number: unknown, not 0 (the
+			// Kiesraad leaves it empty for lists without seats, but the file
+			// does not say so).
+			l := election.List{Party: party, Votes: n, OfficialSeats: -1, Pos: cr.Pos()}
 			if s := strings.TrimSpace(rec[5]); s != "" {
 				k, err := strconv.Atoi(s)
 				if err != nil || k < 0 {
@@ -92,15 +95,15 @@ func Read(r io.Reader, name string) (*election.PartyVotes, error) {
 			sum += n
 		case "AantalGeldigeStemmen":
 			valid, validPos = n, cr.Pos()
-			t.Notes = append(t.Notes, "valid votes on lists (AantalGeldigeStemmen): "+strconv.FormatInt(n, 10))
+			t.Notes = append(t.Notes, "valid votes on lists (AantalGeldigeStemmen): "+election.Thousands(n))
 		case "AantalBlancoStemmen":
-			t.Notes = append(t.Notes, "blank votes (AantalBlancoStemmen), not votes for any list: "+strconv.FormatInt(n, 10))
+			t.Notes = append(t.Notes, "blank votes (AantalBlancoStemmen), not votes for any list: "+election.Thousands(n))
 		case "AantalOngeldigeStemmen":
-			t.Notes = append(t.Notes, "invalid votes (AantalOngeldigeStemmen): "+strconv.FormatInt(n, 10))
+			t.Notes = append(t.Notes, "invalid votes (AantalOngeldigeStemmen): "+election.Thousands(n))
 		case "Kiesgerechtigden":
-			t.Notes = append(t.Notes, "electorate (Kiesgerechtigden): "+strconv.FormatInt(n, 10))
+			t.Notes = append(t.Notes, "electorate (Kiesgerechtigden): "+election.Thousands(n))
 		case "Opkomst":
-			t.Notes = append(t.Notes, "turnout, ballots cast (Opkomst): "+strconv.FormatInt(n, 10))
+			t.Notes = append(t.Notes, "turnout, ballots cast (Opkomst): "+election.Thousands(n))
 		default:
 			return nil, cr.Errorf("unknown Type %q; expected Partij, AantalGeldigeStemmen, AantalBlancoStemmen, AantalOngeldigeStemmen, Kiesgerechtigden or Opkomst", typ)
 		}

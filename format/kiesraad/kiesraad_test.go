@@ -9,7 +9,8 @@ import (
 )
 
 // The Kiesraad's 2023 national result (../shared/data/nl): 26 lists, 150
-// seats as published, 10,432,726 valid votes on lists.
+// seats as published on 15 of them (AantalZetels; the other 11 leave it
+// empty, which is read as unknown), 10,432,726 valid votes on lists.
 func TestRead2023(t *testing.T) {
 	p := datadir.Path(t, "nl/uitslag_TK20231122_Nederland.csv")
 	f, err := os.Open(p)
@@ -22,13 +23,23 @@ func TestRead2023(t *testing.T) {
 		t.Fatal(err)
 	}
 	var votes int64
-	seats := 0
+	seats, known, unknown := 0, 0, 0
 	for _, l := range tab.Totals() {
 		votes += l.Votes
-		seats += max(l.OfficialSeats, 0)
+		switch {
+		case l.OfficialSeats >= 0:
+			seats += l.OfficialSeats
+			known++
+		default:
+			unknown++
+		}
 	}
-	if len(tab.Parties) != 26 || votes != 10432726 || seats != 150 {
-		t.Errorf("%d lists, %d votes, %d seats; expected 26, 10,432,726, 150", len(tab.Parties), votes, seats)
+	if len(tab.Parties) != 26 || votes != 10432726 || seats != 150 || known != 15 || unknown != 11 {
+		t.Errorf("%d lists, %d votes, %d seats on %d lists (%d unknown); expected 26, 10,432,726, 150 on 15 (11 unknown)", len(tab.Parties), votes, seats, known, unknown)
+	}
+	notes := strings.Join(tab.Notes, "\n")
+	if !strings.Contains(notes, "valid votes on lists (AantalGeldigeStemmen): 10,432,726") || !strings.Contains(notes, "electorate (Kiesgerechtigden): 13,473,750") {
+		t.Errorf("notes without grouped numbers: %s", notes)
 	}
 }
 
@@ -64,4 +75,20 @@ func FuzzRead(f *testing.F) {
 			t.Fatalf("accepted a table that fails Validate: %v", err)
 		}
 	})
+}
+
+// AantalZetels: a number is the published seats, an empty field unknown
+// (-1), not 0.
+func TestOfficialSeats(t *testing.T) {
+	tab, err := Read(strings.NewReader(head+"Nederland;L1;Partij;A;9;1;\nNederland;L1;Partij;B;3;;\nNederland;L1;Partij;C;1;0;\n"), "t.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []int{}
+	for _, l := range tab.Districts[0].Lists {
+		got = append(got, l.OfficialSeats)
+	}
+	if len(got) != 3 || got[0] != 1 || got[1] != -1 || got[2] != 0 {
+		t.Errorf("official seats %v, expected [1 -1 0]", got)
+	}
 }
