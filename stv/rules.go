@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/psephos/psephos/ballot"
+	"github.com/psephos/psephos/internal/enum"
 )
 
 // Majority says what a winning majority is taken of.
@@ -321,20 +322,13 @@ func Preset(n string) (Rules, error) {
 	return r, nil
 }
 
-func name(names []string, i int, kind string) string {
-	if i < len(names) {
-		return names[i]
-	}
-	return fmt.Sprintf("%s(%d)", kind, i)
-}
+// name and parse spell the options' values through internal/enum, the
+// one naming scheme every counting rule's options share.
+func name(names []string, i int, kind string) string { return enum.Name(names, uint8(i), kind) }
 
 func parse(names []string, s, kind string) (int, error) {
-	for i, n := range names {
-		if s == n {
-			return i, nil
-		}
-	}
-	return 0, fmt.Errorf("unknown %s %q; expected one of: %s", kind, s, strings.Join(names, ", "))
+	v, err := enum.Parse[uint8](names, s, kind)
+	return int(v), err
 }
 
 // ParseMajority reads a Majority by its String name.
