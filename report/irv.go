@@ -24,21 +24,51 @@ type Runoff struct {
 	Result  *stv.Result
 }
 
+// CountHeaderJSON opens the JSON of every ranked-ballot count (instant-runoff
+// and STV alike): where the ballots came from, the rule, the candidates and
+// the defective ballots. Every count of ballots is a string of digits.
+type CountHeaderJSON struct {
+	Election    string       `json:"election"`
+	Source      string       `json:"source"`
+	InputFormat string       `json:"input_format"`
+	Method      string       `json:"method"`
+	Rule        RuleJSON     `json:"rule"`
+	Notes       []string     `json:"notes"`
+	Candidates  []RCandidate `json:"candidates"`
+	Withdrawn   []string     `json:"withdrawn"`
+	Ballots     string       `json:"ballots"`
+	Defects     DefectsJSON  `json:"defects"`
+}
+
+// countHeader builds the header of x's JSON under the given method and
+// rule options.
+func countHeader(x *Runoff, method string, options map[string]string) CountHeaderJSON {
+	res := x.Result
+	d := res.Defects
+	h := CountHeaderJSON{Election: x.Election, Source: x.Source, InputFormat: x.InputFormat, Method: method,
+		Rule:  RuleJSON{Name: res.Rules.Name, Description: res.Rules.Description, Options: options},
+		Notes: append([]string{}, x.Notes...), Withdrawn: []string{}, Ballots: s64(res.Ballots),
+		Defects: DefectsJSON{Blank: s64(d.Blank), Overvote: s64(d.Overvote), EqualRanking: s64(d.EqualRanking),
+			SkippedRank: s64(d.SkippedRank), Duplicate: s64(d.Duplicate), Unknown: s64(d.Unknown), BeyondMaxRanks: s64(d.BeyondMaxRanks)}}
+	for _, k := range res.Withdrawn {
+		h.Withdrawn = append(h.Withdrawn, res.Candidates[k])
+	}
+	for k, c := range res.Candidates {
+		rc := RCandidate{Name: c}
+		if x.Parties != nil {
+			rc.Party = x.Parties[k]
+		}
+		h.Candidates = append(h.Candidates, rc)
+	}
+	return h
+}
+
 // RunoffJSON is the JSON layout of an instant-runoff count (see README).
 // Every count of ballots is a string of decimal digits, exact.
 type RunoffJSON struct {
-	Election    string           `json:"election"`
-	Source      string           `json:"source"`
-	InputFormat string           `json:"input_format"`
-	Method      string           `json:"method"`
-	Rule        RuleJSON         `json:"rule"`
-	Notes       []string         `json:"notes"`
-	Candidates  []RCandidate     `json:"candidates"`
-	Withdrawn   []string         `json:"withdrawn"`
-	Ballots     string           `json:"ballots"`
-	Defects     DefectsJSON      `json:"defects"`
-	Elected     []string         `json:"elected"`
-	Seats       []RunoffSeatJSON `json:"seats"`
+	CountHeaderJSON
+	Elected []string         `json:"elected"`
+	Seats   []RunoffSeatJSON `json:"seats"`
 }
 
 // RuleJSON names the counting rule and its options.
@@ -142,8 +172,7 @@ func RunoffToJSON(x *Runoff) RunoffJSON {
 	}
 	r := res.Rules
 	out := RunoffJSON{
-		Election: x.Election, Source: x.Source, InputFormat: x.InputFormat, Method: "instant-runoff",
-		Rule: RuleJSON{Name: r.Name, Description: r.Description, Options: map[string]string{
+		CountHeaderJSON: countHeader(x, "instant-runoff", map[string]string{
 			"overvote": r.Ballot.Overvote.String(), "equal_ranking": r.Ballot.Equal.String(),
 			"duplicate": r.Ballot.Duplicate.String(), "unknown_candidate": r.Ballot.Unknown.String(),
 			"exhaust_on_skipped": strconv.Itoa(r.Ballot.ExhaustOnSkipped), "max_ranks": strconv.Itoa(r.Ballot.MaxRanks),
@@ -152,19 +181,8 @@ func RunoffToJSON(x *Runoff) RunoffJSON {
 			"tie_countback": r.TieBreak.Countback.String(), "tie_fallback": r.TieBreak.Fallback.String(),
 			"tie_seed": strconv.FormatUint(r.TieBreak.Seed, 10), "tie_order": strings.Join(r.TieBreak.Order, ">"),
 			"seats": strconv.Itoa(max(r.Seats, 1)), "filling": r.Filling.String(),
-		}},
-		Notes: append([]string{}, x.Notes...), Withdrawn: names(res.Withdrawn), Ballots: s64(res.Ballots),
+		}),
 		Elected: names(res.Elected),
-		Defects: DefectsJSON{Blank: s64(res.Defects.Blank), Overvote: s64(res.Defects.Overvote), EqualRanking: s64(res.Defects.EqualRanking),
-			SkippedRank: s64(res.Defects.SkippedRank), Duplicate: s64(res.Defects.Duplicate), Unknown: s64(res.Defects.Unknown),
-			BeyondMaxRanks: s64(res.Defects.BeyondMaxRanks)},
-	}
-	for k, c := range res.Candidates {
-		rc := RCandidate{Name: c}
-		if x.Parties != nil {
-			rc.Party = x.Parties[k]
-		}
-		out.Candidates = append(out.Candidates, rc)
 	}
 	for _, s := range res.Seats {
 		sj := RunoffSeatJSON{Note: s.Note, Excluded: names(s.Excluded), Winner: name(s.Winner)}

@@ -17,20 +17,11 @@ import (
 // decimals ("1914.00000"), an exact count an integer or a fraction
 // ("9/20"); papers are strings of digits.
 type STVJSON struct {
-	Election    string         `json:"election"`
-	Source      string         `json:"source"`
-	InputFormat string         `json:"input_format"`
-	Method      string         `json:"method"`
-	Rule        RuleJSON       `json:"rule"`
-	Notes       []string       `json:"notes"`
-	Candidates  []RCandidate   `json:"candidates"`
-	Withdrawn   []string       `json:"withdrawn"`
-	Ballots     string         `json:"ballots"`
-	Defects     DefectsJSON    `json:"defects"`
-	Seats       int            `json:"seats"`
-	Quota       string         `json:"quota"`
-	Elected     []string       `json:"elected"`
-	Stages      []STVStageJSON `json:"stages"`
+	CountHeaderJSON
+	Seats   int            `json:"seats"`
+	Quota   string         `json:"quota"`
+	Elected []string       `json:"elected"`
+	Stages  []STVStageJSON `json:"stages"`
 }
 
 // STVStageJSON is one stage (count).
@@ -130,20 +121,8 @@ func STVToJSON(x *Runoff) STVJSON {
 		return out
 	}
 	r := res.Rules
-	d := res.Defects
-	out := STVJSON{Election: x.Election, Source: x.Source, InputFormat: x.InputFormat, Method: r.Method.String(),
-		Rule:  RuleJSON{Name: r.Name, Description: r.Description, Options: ruleOptions(r)},
-		Notes: append([]string{}, x.Notes...), Withdrawn: names(res.Withdrawn), Ballots: s64(res.Ballots),
-		Defects: DefectsJSON{Blank: s64(d.Blank), Overvote: s64(d.Overvote), EqualRanking: s64(d.EqualRanking),
-			SkippedRank: s64(d.SkippedRank), Duplicate: s64(d.Duplicate), Unknown: s64(d.Unknown), BeyondMaxRanks: s64(d.BeyondMaxRanks)},
+	out := STVJSON{CountHeaderJSON: countHeader(x, r.Method.String(), ruleOptions(r)),
 		Seats: res.SeatsFilled, Quota: res.Quota.String(), Elected: names(res.Elected), Stages: []STVStageJSON{}}
-	for k, c := range res.Candidates {
-		rc := RCandidate{Name: c}
-		if x.Parties != nil {
-			rc.Party = x.Parties[k]
-		}
-		out.Candidates = append(out.Candidates, rc)
-	}
 	for i, st := range res.Stages {
 		sj := STVStageJSON{Stage: st.Number, Kind: st.Kind.String(), From: names(st.From), Transferred: st.Transferred.String(),
 			TransferValues: []string{}, Exhausted: st.Exhausted.String(), LossByFraction: st.LossByFraction.String(),
