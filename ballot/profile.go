@@ -70,8 +70,10 @@ type Profile struct {
 	table   []int32  // open addressing on hash: ranking index + 1; 0 empty
 	ballots int64
 	keep    bool
-	order   []Run
-	over    bool // more than MaxBallots were added: see Err
+	order   [][]Run // the ballots' order, in chunks never moved
+	runs    int     // runs in order
+	flat    []Run   // order in one slice, made by Order when asked
+	over    bool    // more than MaxBallots were added: see Err
 }
 
 // chunkSize is the most marks in a chunk of the rankings' store: the store
@@ -169,13 +171,37 @@ func (p *Profile) Add(marks []Mark, weight int64) int {
 	}
 	p.weight[i] += weight
 	if p.keep {
-		if n := len(p.order); n > 0 && p.order[n-1].Ranking == i {
-			p.order[n-1].Count += weight
-		} else {
-			p.order = append(p.order, Run{i, weight})
-		}
+		p.run(i, weight)
 	}
 	return int(i)
+}
+
+// runChunk is the most runs in a chunk of the ballots' order: like the
+// rankings' store, the order grows a chunk at a time and never copies
+// what it holds (a file of 200,000 ballots in order would otherwise copy
+// its runs a dozen times over while growing).
+const runChunk = 1 << 14
+
+// run records weight ballots of ranking i after those added before.
+func (p *Profile) run(i int32, weight int64) {
+	p.flat = nil
+	k := len(p.order) - 1
+	if k >= 0 {
+		if c := p.order[k]; len(c) > 0 && c[len(c)-1].Ranking == i {
+			c[len(c)-1].Count += weight
+			return
+		}
+	}
+	if k < 0 || len(p.order[k]) == cap(p.order[k]) {
+		size := 256
+		if k >= 0 {
+			size = min(2*cap(p.order[k]), runChunk)
+		}
+		p.order = append(p.order, make([]Run, 0, size))
+		k++
+	}
+	p.order[k] = append(p.order[k], Run{i, weight})
+	p.runs++
 }
 
 // count adds weight to the ballots, or marks the profile as over
@@ -262,11 +288,7 @@ func (p *Profile) AddWeight(i int, weight int64) {
 	}
 	p.weight[i] += weight
 	if p.keep {
-		if n := len(p.order); n > 0 && p.order[n-1].Ranking == int32(i) {
-			p.order[n-1].Count += weight
-		} else {
-			p.order = append(p.order, Run{int32(i), weight})
-		}
+		p.run(int32(i), weight)
 	}
 }
 
@@ -318,7 +340,18 @@ func (p *Profile) Ballots() int64 { return p.ballots }
 // Order returns the ballots in the order added, as runs of consecutive
 // ballots with the same distinct ranking; nil unless [Profile.KeepOrder]
 // was called. The slice belongs to the profile.
-func (p *Profile) Order() []Run { return p.order }
+func (p *Profile) Order() []Run {
+	if p.runs == 0 {
+		return nil
+	}
+	if p.flat == nil {
+		p.flat = make([]Run, 0, p.runs)
+		for _, c := range p.order {
+			p.flat = append(p.flat, c...)
+		}
+	}
+	return p.flat
+}
 
 // Ordered reports whether the profile keeps ballot order.
 func (p *Profile) Ordered() bool { return p.keep }
