@@ -140,7 +140,7 @@ func (p *Profile) Add(marks []Mark, weight int64) int {
 	if weight <= 0 {
 		panic(fmt.Sprintf("ballot: weight %d ≤ 0", weight))
 	}
-	h := hashMarks(marks)
+	h := Hash(marks)
 	mask := uint64(len(p.table) - 1)
 	slot := h & mask
 	var i int32
@@ -250,9 +250,10 @@ func (p *Profile) Grow(n int) {
 	}
 }
 
-// hashMarks is FNV-1a over the marks, finished by a xor-shift so that the
-// low bits (the table slot) depend on all of them.
-func hashMarks(marks []Mark) uint64 {
+// Hash is a hash of a ranking (FNV-1a over the marks, finished by a
+// xor-shift so that the low bits depend on all of them), for tables of
+// rankings such as the profile's own.
+func Hash(marks []Mark) uint64 {
 	h := uint64(14695981039346656037)
 	for _, m := range marks {
 		h ^= uint64(uint32(m))

@@ -91,7 +91,7 @@ func Read(r io.Reader, name string, opt Options) (*ballot.Profile, error) {
 	// Ballot lines are parsed by a pipeline of workers for a large file
 	// (line by line when the order must be kept), with the same result.
 	ad := pipeline.New(p, pipeline.Options{File: name, KeepOrder: opt.KeepOrder,
-		NewParser: func() pipeline.Parser { return &lineParser{nc: nc, nicks: nicks} }, Key: lineKey})
+		NewParser: func() pipeline.Parser { return &lineParser{nc: nc, nicks: nicks} }})
 	for {
 		b, err := lr.Next()
 		if err == io.EOF {
@@ -229,18 +229,6 @@ type lineParser struct {
 
 func (l *lineParser) Parse(t []byte, marks []ballot.Mark) ([]ballot.Mark, int64, error) {
 	return ballotLine(t, l.nc, l.nicks, marks)
-}
-
-// lineKey is the text of a ballot line after its weight, which alone
-// decides the ranking: lines with the same text are parsed once.
-func lineKey(line []byte) ([]byte, int64, bool) {
-	j, wt := 0, int64(0)
-	for j < len(line) && line[j] >= '0' && line[j] <= '9' && wt < 1<<40 {
-		wt = wt*10 + int64(line[j]-'0')
-		j++
-	}
-	ok := wt > 0 && j < len(line) && (line[j] == ' ' || line[j] == '\t')
-	return line[j:], wt, ok
 }
 
 func ballotLine(t []byte, nc int, nicks map[string]int, marks []ballot.Mark) ([]ballot.Mark, int64, error) {

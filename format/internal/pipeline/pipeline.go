@@ -13,6 +13,7 @@ package pipeline
 
 import (
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/psephos/psephos/ballot"
@@ -39,11 +40,6 @@ type Options struct {
 	File string
 	// NewParser makes a parser for the sequential part and each worker.
 	NewParser func() Parser
-	// Key, when not nil, returns the part of a line that alone decides its
-	// ranking, and the line's weight: a worker parses lines with the same
-	// key once (BLT: the text after the weight). ok false parses the line
-	// in full.
-	Key func(line []byte) (key []byte, weight int64, ok bool)
 	// KeepOrder keeps the ballots' order: never parallel.
 	KeepOrder bool
 }
@@ -72,7 +68,8 @@ type Pipeline struct {
 type batch struct {
 	data  []byte  // lines, each ended by '\n'
 	lines []int32 // their line numbers
-	// parsed: the rankings one after another, their lengths and weights
+	// parsed: the batch's distinct rankings one after another, where each
+	// ends, and their weights (summed over the batch's lines)
 	marks  []ballot.Mark
 	ends   []int32
 	weight []int64
@@ -92,9 +89,13 @@ func (a *Pipeline) Parsers() []Parser { return append([]Parser{a.parser}, a.pars
 func (a *Pipeline) start() {
 	a.seq = false
 	n := min(runtime.GOMAXPROCS(0), 4)
-	a.work = make(chan *batch, 2*n)
-	a.order = make(chan *batch, 4*n)
-	a.free = make(chan *batch, 4*n+2*n+2)
+	// Batches in flight: one being filled, one per worker, one being
+	// merged, and one queued. Few, because every new page costs: on a
+	// virtual machine a page fault is dearer than parsing the page.
+	total := 2*n + 2
+	a.work = make(chan *batch, total)
+	a.order = make(chan *batch, total)
+	a.free = make(chan *batch, total)
 	a.merged = make(chan *election.Error, 1)
 	for i := 0; i < n; i++ {
 		ps := a.opt.NewParser()
@@ -153,14 +154,29 @@ func (a *Pipeline) send() {
 	a.cur.data, a.cur.lines = a.cur.data[:0], a.cur.lines[:0]
 }
 
-// run parses batches.
+// run parses batches. Within a batch, lines with the same ranking are
+// summed into one (the first of them keeps its place), so the merger adds
+// each ranking once per batch: the profile is the same, ranking for
+// ranking, as adding the lines one by one, and a file of few distinct
+// rankings costs the merger little.
 func (a *Pipeline) run(ps Parser) {
 	defer a.wg.Done()
-	seen := map[string][2]int{} // a key → its ranking in the batch's marks (start, end); reset per batch
+	var table []int32 // open addressing on the ranking's hash: index in the batch + 1; 0 empty
+	var hashes []uint64
 	var marks []ballot.Mark
 	for b := range a.work {
 		b.marks, b.ends, b.weight, b.err = b.marks[:0], b.ends[:0], b.weight[:0], nil
-		clear(seen)
+		size := 64
+		for size < 2*len(b.lines) {
+			size *= 2
+		}
+		if cap(table) < size {
+			table = make([]int32, size)
+		}
+		table = table[:size]
+		clear(table)
+		hashes = hashes[:0]
+		mask := uint64(size - 1)
 		data := b.data
 		for k := 0; len(data) > 0; k++ {
 			i := 0
@@ -169,18 +185,6 @@ func (a *Pipeline) run(ps Parser) {
 			}
 			line := data[:i]
 			data = data[i+1:]
-			var key []byte
-			if a.opt.Key != nil {
-				if kk, wt, ok := a.opt.Key(line); ok {
-					if r, ok := seen[string(kk)]; ok {
-						b.marks = append(b.marks, b.marks[r[0]:r[1]]...)
-						b.ends = append(b.ends, int32(len(b.marks)))
-						b.weight = append(b.weight, wt)
-						continue
-					}
-					key = kk
-				}
-			}
 			var wt int64
 			var err error
 			marks, wt, err = ps.Parse(line, marks[:0])
@@ -188,16 +192,41 @@ func (a *Pipeline) run(ps Parser) {
 				b.err = &election.Error{Pos: election.Pos{File: a.opt.File, Line: int(b.lines[k])}, Msg: err.Error()}
 				break
 			}
-			start := len(b.marks)
-			b.marks = append(b.marks, marks...)
-			b.ends = append(b.ends, int32(len(b.marks)))
-			b.weight = append(b.weight, wt)
-			if key != nil {
-				seen[string(key)] = [2]int{start, len(b.marks)}
+			if wt <= 0 {
+				continue
+			}
+			h := ballot.Hash(marks)
+			slot := h & mask
+			for {
+				e := table[slot]
+				if e == 0 {
+					table[slot] = int32(len(b.weight)) + 1
+					b.marks = append(b.marks, marks...)
+					b.ends = append(b.ends, int32(len(b.marks)))
+					b.weight = append(b.weight, wt)
+					hashes = append(hashes, h)
+					break
+				}
+				if j := e - 1; hashes[j] == h && slices.Equal(b.ranking(int(j)), marks) {
+					// A batch holds at most a few tens of thousands of
+					// lines, each of at most MaxBallots: no overflow.
+					b.weight[j] += wt
+					break
+				}
+				slot = (slot + 1) & mask
 			}
 		}
 		b.done <- struct{}{}
 	}
+}
+
+// ranking returns the batch's distinct ranking j.
+func (b *batch) ranking(j int) []ballot.Mark {
+	from := int32(0)
+	if j > 0 {
+		from = b.ends[j-1]
+	}
+	return b.marks[from:b.ends[j]]
 }
 
 // merge adds the parsed batches to the profile in the order of the file,
