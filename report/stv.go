@@ -278,12 +278,17 @@ func stageTable(res *stv.Result, from, to int) table.Writer {
 	t.AppendSeparator()
 	line := func(label string, f func(st stv.Stage) stv.Value) {
 		row := table.Row{label}
+		var prev stv.Value
+		if from > 0 {
+			prev = f(res.Stages[from-1])
+		}
 		for i := from; i < to; i++ {
 			v := f(res.Stages[i])
 			if i > 0 {
-				row = append(row, vsigned(v.Sub(f(res.Stages[i-1]))))
+				row = append(row, vsigned(v.Sub(prev)))
 			}
 			row = append(row, vnum(v))
+			prev = v
 		}
 		t.AppendRow(row)
 	}

@@ -28,6 +28,15 @@ func Whole(n int64) Value { return Value{units: n} }
 // Rational returns the value of r (copied).
 func Rational(r *big.Rat) Value { return Value{dp: -1, rat: new(big.Rat).Set(r)} }
 
+// ratView is v as a rational, not copied when v holds one: for reading
+// only (big.Rat's arithmetic does not change its operands).
+func (v Value) ratView() *big.Rat {
+	if v.dp < 0 {
+		return v.rat
+	}
+	return v.Rat()
+}
+
 // Rat returns the value as a new rational number.
 func (v Value) Rat() *big.Rat {
 	if v.dp < 0 {
@@ -47,7 +56,7 @@ func (v Value) Cmp(w Value) int {
 		}
 		return 0
 	}
-	return v.Rat().Cmp(w.Rat())
+	return v.ratView().Cmp(w.ratView())
 }
 
 // Sign is -1, 0 or +1.
@@ -69,7 +78,7 @@ func (v Value) Add(w Value) Value {
 	if v.dp >= 0 && v.dp == w.dp {
 		return Value{units: v.units + w.units, dp: v.dp}
 	}
-	return Value{dp: -1, rat: new(big.Rat).Add(v.Rat(), w.Rat())}
+	return Value{dp: -1, rat: new(big.Rat).Add(v.ratView(), w.ratView())}
 }
 
 // Sub returns v-w exactly.
@@ -77,7 +86,7 @@ func (v Value) Sub(w Value) Value {
 	if v.dp >= 0 && v.dp == w.dp {
 		return Value{units: v.units - w.units, dp: v.dp}
 	}
-	return Value{dp: -1, rat: new(big.Rat).Sub(v.Rat(), w.Rat())}
+	return Value{dp: -1, rat: new(big.Rat).Sub(v.ratView(), w.ratView())}
 }
 
 // Float is the value as a float64, for display and statistics only.
