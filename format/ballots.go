@@ -3,8 +3,8 @@ package format
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"fmt"
+	"github.com/klauspost/compress/gzip"
 	"io"
 	"os"
 	"strings"

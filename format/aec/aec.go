@@ -3,8 +3,8 @@ package aec
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"fmt"
+	"github.com/klauspost/compress/gzip"
 	"io"
 	"path/filepath"
 	"regexp"
