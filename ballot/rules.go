@@ -169,7 +169,12 @@ type Prepared struct {
 	Ballots int64
 	Defects Defects
 
-	tok    []int32 // entries: candidate c ≥ 0, or a group header (see group)
+	// Entries of ranking i: a plain ranking's are its marks in the profile
+	// (shared, not copied: the Senate's millions of marks would otherwise
+	// be held twice); another's are tok[start[i]:start[i+1]], each a
+	// candidate c ≥ 0 or a group header (see groupHeader).
+	plain  []bool
+	tok    []Mark
 	start  []int32
 	weight []int64
 	end    []Reason
@@ -194,7 +199,7 @@ func decodeGroup(t int32) (k int, rule OvervoteRule, equal bool) {
 // Prepare applies the rules to every distinct ranking of p.
 func (r Rules) Prepare(p *Profile) *Prepared {
 	pp := &Prepared{Profile: p, Rules: r, start: make([]int32, 1, p.Len()+1), slot: make([]int32, p.Len()),
-		tok: make([]int32, 0, p.Marks()), weight: make([]int64, 0, p.Len()), end: make([]Reason, 0, p.Len()), source: make([]int32, 0, p.Len())}
+		plain: make([]bool, 0, p.Len()), weight: make([]int64, 0, p.Len()), end: make([]Reason, 0, p.Len()), source: make([]int32, 0, p.Len())}
 	n := len(p.Candidates)
 	seen := make([]int32, n) // generation stamps
 	gen := int32(0)
@@ -212,9 +217,7 @@ func (r Rules) Prepare(p *Profile) *Prepared {
 		if plainRanking(marks, seen, gen, r.MaxRanks) {
 			// Every mark a candidate, none repeated, none beyond the
 			// ranks counted: the entries are the marks.
-			for _, m := range marks {
-				pp.tok = append(pp.tok, int32(m))
-			}
+			pp.plain = append(pp.plain, true)
 			pp.start = append(pp.start, int32(len(pp.tok)))
 			pp.weight = append(pp.weight, w)
 			pp.end = append(pp.end, NoPreferences)
@@ -318,10 +321,12 @@ func (r Rules) Prepare(p *Profile) *Prepared {
 					switch len(group) {
 					case 0:
 					case 1:
-						pp.tok = append(pp.tok, group[0])
+						pp.tok = append(pp.tok, Mark(group[0]))
 					default:
-						pp.tok = append(pp.tok, groupHeader(len(group), rule, p.EqualRanks))
-						pp.tok = append(pp.tok, group...)
+						pp.tok = append(pp.tok, Mark(groupHeader(len(group), rule, p.EqualRanks)))
+						for _, c := range group {
+							pp.tok = append(pp.tok, Mark(c))
+						}
 					}
 				}
 				for _, c := range group {
@@ -343,9 +348,10 @@ func (r Rules) Prepare(p *Profile) *Prepared {
 			}
 			c := group[0]
 			seen[c] = gen
-			pp.tok = append(pp.tok, c)
+			pp.tok = append(pp.tok, Mark(c))
 			return true
 		})
+		pp.plain = append(pp.plain, false)
 		pp.start = append(pp.start, int32(len(pp.tok)))
 		pp.weight = append(pp.weight, w)
 		pp.end = append(pp.end, end)
@@ -409,7 +415,15 @@ func (pp *Prepared) Source(i int) int { return int(pp.source[i]) }
 func (pp *Prepared) Slot(i int) int { return int(pp.slot[i]) }
 
 // Entries returns prepared ranking i's entries, for [Prepared.Next]'s pos.
-func (pp *Prepared) Entries(i int) []int32 { return pp.tok[pp.start[i]:pp.start[i+1]] }
+// A candidate entry is a Mark c ≥ 0; a negative one heads a group of
+// candidates at one rank (an overvote or equal ranking) and is passed over
+// by [Prepared.After]. The slice belongs to the prepared profile.
+func (pp *Prepared) Entries(i int) []Mark {
+	if pp.plain[i] {
+		return pp.Profile.Ranking(int(pp.source[i]))
+	}
+	return pp.tok[pp.start[i]:pp.start[i+1]]
+}
 
 // State is where a ballot stands in a count.
 type State uint8
@@ -430,22 +444,22 @@ const (
 // look further: see [Prepared.After]); for Inactive the position to look
 // from again; for Exhausted the reason.
 func (pp *Prepared) Next(i int, pos int32, continuing []bool) (State, int32, int32, Reason) {
-	e := pp.tok[pp.start[i]:pp.start[i+1]]
+	e := pp.Entries(i)
 	for int(pos) < len(e) {
 		t := e[pos]
 		if t >= 0 {
 			if continuing[t] {
-				return Counts, t, pos, 0
+				return Counts, int32(t), pos, 0
 			}
 			pos++
 			continue
 		}
-		k, rule, equal := decodeGroup(t)
+		k, rule, equal := decodeGroup(int32(t))
 		live, who := 0, int32(-1)
 		for _, c := range e[pos+1 : int(pos)+1+k] {
 			if continuing[c] {
 				live++
-				who = c
+				who = int32(c)
 			}
 		}
 		switch {
@@ -468,10 +482,13 @@ func (pp *Prepared) Next(i int, pos int32, continuing []bool) (State, int32, int
 // After returns the position just after the entry at pos (a candidate or a
 // whole group).
 func (pp *Prepared) After(i int, pos int32) int32 {
+	if pp.plain[i] {
+		return pos + 1
+	}
 	t := pp.tok[pp.start[i]+pos]
 	if t >= 0 {
 		return pos + 1
 	}
-	k, _, _ := decodeGroup(t)
+	k, _, _ := decodeGroup(int32(t))
 	return pos + int32(k) + 1
 }

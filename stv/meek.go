@@ -96,7 +96,7 @@ func buildTrie(pp *ballot.Prepared) []trieNode {
 			ch, ok := kids[key]
 			if !ok {
 				ch = int32(len(nodes))
-				nodes = append(nodes, trieNode{cand: c, child: -1, next: nodes[at].child})
+				nodes = append(nodes, trieNode{cand: int32(c), child: -1, next: nodes[at].child})
 				nodes[at].child = ch
 				kids[key] = ch
 			}
