@@ -90,7 +90,7 @@ func Read(r io.Reader, name string, opt Options) (*ballot.Profile, error) {
 	sawBallot := false
 	// Ballot lines are parsed by a pipeline of workers for a large file
 	// (line by line when the order must be kept), with the same result.
-	ad := pipeline.New(p, pipeline.Options{File: name, KeepOrder: opt.KeepOrder,
+	ad := pipeline.New(p, pipeline.Options{File: name, KeepOrder: opt.KeepOrder, ParallelAfter: parallelAfter,
 		NewParser: func() pipeline.Parser { return &lineParser{nc: nc, nicks: nicks} }})
 	for {
 		b, err := lr.Next()
@@ -220,6 +220,14 @@ func Read(r io.Reader, name string, opt Options) (*ballot.Profile, error) {
 	}
 	return p, nil
 }
+
+// parallelAfter is the bytes of ballot lines read line by line before the
+// pipeline's workers start. A BLT line is cheap to parse, and the workers'
+// batches cost memory: measured whole process, San Francisco 2011 (2.2 MB)
+// reads faster alone (41 ms, 850 page faults, against 51 ms and 1,520
+// with the workers), and a 107 MB file faster with them (0.57 s against
+// 0.70 s).
+var parallelAfter int64 = 16 << 20
 
 // lineParser parses ballot lines for the pipeline.
 type lineParser struct {

@@ -200,7 +200,10 @@ func BenchmarkReadSanFrancisco2011(b *testing.B) {
 func TestParallelSameAsSequential(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("4 1\n")
-	// Past pipeline.ParallelAfter (1 MB) of ballot lines the workers run.
+	// Past parallelAfter (lowered to 1 MB here) of ballot lines the
+	// workers run.
+	defer func(n int64) { parallelAfter = n }(parallelAfter)
+	parallelAfter = 1 << 20
 	for i := 0; i < 400000; i++ {
 		fmt.Fprintf(&b, "%d %d %d 0\n", 1+i%3, 1+i%4, 1+(i/7)%4)
 	}

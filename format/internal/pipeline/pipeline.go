@@ -24,7 +24,9 @@ import (
 const BatchSize = 64 << 10
 
 // ParallelAfter is the bytes of lines parsed line by line before the
-// workers start: a small file is read faster without them.
+// workers start, unless Options say otherwise: a small file is read faster
+// without them (they cost memory, and on a virtual machine every new page
+// costs a fault).
 const ParallelAfter = 1 << 20
 
 // A Parser turns one line into a ranking and a weight (a number of
@@ -40,6 +42,10 @@ type Options struct {
 	File string
 	// NewParser makes a parser for the sequential part and each worker.
 	NewParser func() Parser
+	// ParallelAfter, when > 0, replaces the package's ParallelAfter: a
+	// format whose lines are cheap to parse gains from the workers only
+	// on a large file.
+	ParallelAfter int64
 	// KeepOrder keeps the ballots' order: never parallel.
 	KeepOrder bool
 }
@@ -123,7 +129,11 @@ func (a *Pipeline) Line(t []byte, at int) error {
 		if w > 0 {
 			a.p.Add(a.marks, w)
 		}
-		if a.parsed += int64(len(t)); a.parsed > ParallelAfter && !a.opt.KeepOrder {
+		after := a.opt.ParallelAfter
+		if after <= 0 {
+			after = ParallelAfter
+		}
+		if a.parsed += int64(len(t)); a.parsed > after && !a.opt.KeepOrder {
 			a.start()
 		}
 		return nil
