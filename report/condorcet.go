@@ -700,7 +700,7 @@ func halvesNum(h int64) string {
 
 func countStr(d *condorcet.KemenyDetail) string {
 	if d.Saturated {
-		return "more than " + en().Sprintf("%d", d.Optimal)
+		return "more than " + group(strconv.FormatUint(d.Optimal, 10))
 	}
-	return en().Sprintf("%d", d.Optimal)
+	return group(strconv.FormatUint(d.Optimal, 10))
 }
