@@ -3,12 +3,14 @@
 // line by line. The BLT and AEC readers use it.
 //
 // Lines are parsed in order, straight into the profile, until
-// ParallelAfter bytes; then (unless the ballots' order must be kept)
-// batches of lines go to workers, one per processor (at most 4), which
-// parse them, and a merger adds the parsed rankings to the profile batch
-// by batch in the order of the file: the result is the same, ranking for
-// ranking and byte for byte, as reading line by line, and a bad line is
-// reported at its file:line (the first bad line of the file).
+// ParallelAfter bytes (or the reader's own Options.ParallelAfter); then
+// (unless the ballots' order must be kept) batches of lines go to
+// workers, one per processor (at most 4), which parse them and sum each
+// batch's repeated rankings, and a merger adds the batches' rankings to
+// the profile batch by batch in the order of the file: the result is the
+// same, ranking for ranking and byte for byte, as reading line by line,
+// and a bad line is reported at its file:line (the first bad line of the
+// file).
 package pipeline
 
 import (
