@@ -72,7 +72,6 @@ type Profile struct {
 	keep    bool
 	order   [][]Run // the ballots' order, in chunks never moved
 	runs    int     // runs in order
-	flat    []Run   // order in one slice, made by Order when asked
 	over    bool    // more than MaxBallots were added: see Err
 }
 
@@ -184,7 +183,6 @@ const runChunk = 1 << 14
 
 // run records weight ballots of ranking i after those added before.
 func (p *Profile) run(i int32, weight int64) {
-	p.flat = nil
 	k := len(p.order) - 1
 	if k >= 0 {
 		if c := p.order[k]; len(c) > 0 && c[len(c)-1].Ranking == i {
@@ -340,18 +338,17 @@ func (p *Profile) Ballots() int64 { return p.ballots }
 
 // Order returns the ballots in the order added, as runs of consecutive
 // ballots with the same distinct ranking; nil unless [Profile.KeepOrder]
-// was called. The slice belongs to the profile.
+// was called. Each call makes a new slice (16 bytes a run), so that the
+// profile is never written by a reader: call it once.
 func (p *Profile) Order() []Run {
 	if p.runs == 0 {
 		return nil
 	}
-	if p.flat == nil {
-		p.flat = make([]Run, 0, p.runs)
-		for _, c := range p.order {
-			p.flat = append(p.flat, c...)
-		}
+	out := make([]Run, 0, p.runs)
+	for _, c := range p.order {
+		out = append(out, c...)
 	}
-	return p.flat
+	return out
 }
 
 // Ordered reports whether the profile keeps ballot order.

@@ -220,9 +220,17 @@ func (a *Pipeline) run(ps Parser) {
 					break
 				}
 				if j := e - 1; hashes[j] == h && slices.Equal(b.ranking(int(j)), marks) {
-					// A batch holds at most a few tens of thousands of
-					// lines, each of at most MaxBallots: no overflow.
-					b.weight[j] += wt
+					if b.weight[j] <= ballot.MaxBallots-wt {
+						b.weight[j] += wt
+						break
+					}
+					// Past MaxBallots (a parser that does not cap its
+					// weights): the line goes to the merger on its own,
+					// whose profile then refuses the total.
+					b.marks = append(b.marks, marks...)
+					b.ends = append(b.ends, int32(len(b.marks)))
+					b.weight = append(b.weight, wt)
+					hashes = append(hashes, h)
 					break
 				}
 				slot = (slot + 1) & mask
