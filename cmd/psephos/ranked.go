@@ -216,7 +216,11 @@ func (r *rankedFlags) read(arg, inputFormat string, stderr io.Writer) (*ballot.P
 	}
 	defer f.Close()
 	var in io.Reader = f
-	if st, err := f.Stat(); err == nil && r.progress && st.Size() > 16<<20 && isTerminal(stderr) {
+	st, err := f.Stat()
+	if err == nil && largeInput(arg, st.Size()) {
+		preferHugePages()
+	}
+	if err == nil && r.progress && st.Size() > 16<<20 && isTerminal(stderr) {
 		bar := progressbar.NewOptions64(st.Size(), progressbar.OptionSetWriter(stderr), progressbar.OptionShowBytes(true),
 			progressbar.OptionSetDescription("reading "+filepath.Base(arg)), progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100e6))
 		defer bar.Finish()
@@ -225,6 +229,17 @@ func (r *rankedFlags) read(arg, inputFormat string, stderr io.Writer) (*ballot.P
 	}
 	p, fm, err := format.ReadBallots(in, arg, opt)
 	return nonEmpty(arg, p, fm, err)
+}
+
+// largeInput reports whether a ballot file of size bytes is worth
+// preferHugePages: from 3 MB (1 MB gzipped). San Francisco 2011 (2.2 MB)
+// counts faster without; Dublin North (4 MB) and the Tasmania Senate file
+// (4 MB gzipped, 25 MB of text) faster with.
+func largeInput(name string, size int64) bool {
+	if strings.HasSuffix(strings.ToLower(name), ".gz") {
+		return size >= 1<<20
+	}
+	return size >= 3<<20
 }
 
 // nonEmpty refuses a profile without candidates: there is nothing to count.

@@ -186,6 +186,15 @@ func countBatch(cmd *cobra.Command, f *inputFlags, r *rankedFlags, args []string
 	if os.Getenv("GOGC") == "" {
 		defer debug.SetGCPercent(debug.SetGCPercent(400))
 	}
+	var total int64
+	for _, name := range files {
+		if st, err := os.Stat(name); err == nil {
+			total += st.Size()
+		}
+	}
+	if largeInput("", total) {
+		preferHugePages()
+	}
 	rows := make([]batchRow, len(files))
 	next := make(chan int)
 	var wg sync.WaitGroup
