@@ -182,9 +182,10 @@ func countBatch(cmd *cobra.Command, f *inputFlags, r *rankedFlags, args []string
 		return usageError{fmt.Errorf("no ranked-ballot files in %s", strings.Join(args, ", "))}
 	}
 	// Many short-lived profiles: collect garbage less often (measured in
-	// BENCHMARKS.md), unless GOGC says otherwise.
+	// BENCHMARKS.md: scot-elex 0.22 s and 31 MB at 400, 0.20 s and 50 MB
+	// at 800), unless GOGC says otherwise.
 	if os.Getenv("GOGC") == "" {
-		defer debug.SetGCPercent(debug.SetGCPercent(400))
+		defer debug.SetGCPercent(debug.SetGCPercent(800))
 	}
 	var total int64
 	for _, name := range files {
