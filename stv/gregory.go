@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 	"sort"
 
 	"github.com/psephos/psephos/ballot"
@@ -735,16 +736,14 @@ func (g *gcount[N]) moveGroup(gr group[N], st *Stage) {
 		in, out = i, o
 		st.TransferValues = []Value{ar.value(gr.tv)}
 	} else {
-		seen := map[string]bool{}
 		for i, c := range gr.from {
 			for _, p := range gr.parcels[i] {
 				taken = ar.add(taken, p.votes)
 				g.sortItems(p.items, true)
 				x, o := g.settle(p.tv, stage)
 				in, out = ar.add(in, x), ar.add(out, o)
-				if key := ar.value(p.tv).String(); !seen[key] {
-					seen[key] = true
-					st.TransferValues = append(st.TransferValues, ar.value(p.tv))
+				if v := ar.value(p.tv); !slices.ContainsFunc(st.TransferValues, func(w Value) bool { return w.Cmp(v) == 0 }) {
+					st.TransferValues = append(st.TransferValues, v)
 				}
 			}
 			g.pile[c] = nil
