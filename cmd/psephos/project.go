@@ -125,6 +125,10 @@ given with --polls adds parties the polls leave in others (SNP, PC).`,
 			if runs < 0 {
 				return usageError{fmt.Errorf("--simulate %d: expected a number of runs ≥ 0", runs)}
 			}
+			if runs >= 1000 {
+				// Thousands of simulated elections fill a large heap.
+				preferHugePages()
+			}
 			for _, sd := range []struct {
 				flag string
 				v    float64
