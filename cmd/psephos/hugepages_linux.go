@@ -29,7 +29,14 @@ const hugePageSpan = 128 << 20
 // runtime's bookkeeping for the block (about 5 ms), so small inputs do
 // without. Elsewhere the advice fails and nothing changes; it never
 // changes a result.
+//
+// Under a limit on the address space (ulimit -v) it does nothing, since
+// the block, untouched as it is, counts against that limit.
 func preferHugePages() {
+	var lim unix.Rlimit
+	if err := unix.Getrlimit(unix.RLIMIT_AS, &lim); err != nil || lim.Cur != unix.RLIM_INFINITY {
+		return
+	}
 	b := make([]byte, hugePageSpan)
 	_ = unix.Madvise(b, unix.MADV_HUGEPAGE)
 	b = nil
