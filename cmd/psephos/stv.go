@@ -190,11 +190,11 @@ func countBatch(cmd *cobra.Command, f *inputFlags, r *rankedFlags, args []string
 	var total int64
 	for _, name := range files {
 		if st, err := os.Stat(name); err == nil {
-			total += st.Size()
+			if total += st.Size(); largeInput("", total) {
+				preferHugePages()
+				break
+			}
 		}
-	}
-	if largeInput("", total) {
-		preferHugePages()
 	}
 	rows := make([]batchRow, len(files))
 	next := make(chan int)
