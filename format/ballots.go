@@ -156,7 +156,7 @@ func DetectBallots(head []byte) *Ballots {
 
 // ReadBallotsFile opens path and reads it with [ReadBallots].
 func ReadBallotsFile(path string, opt BallotOptions) (*ballot.Profile, string, error) {
-	f, err := os.Open(path)
+	f, err := openFile(path)
 	if err != nil {
 		return nil, "", err
 	}
