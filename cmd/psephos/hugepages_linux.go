@@ -2,6 +2,7 @@ package main
 
 import (
 	"runtime"
+	"sync"
 
 	"golang.org/x/sys/unix"
 )
@@ -31,8 +32,10 @@ const hugePageSpan = 128 << 20
 // changes a result.
 //
 // Under a limit on the address space (ulimit -v) it does nothing, since
-// the block, untouched as it is, counts against that limit.
-func preferHugePages() {
+// the block, untouched as it is, counts against that limit. It acts once
+// a process: the advice stays with the memory, and a second block would
+// come from the reused heap, which the runtime must clear.
+var preferHugePages = sync.OnceFunc(func() {
 	var lim unix.Rlimit
 	if err := unix.Getrlimit(unix.RLIMIT_AS, &lim); err != nil || lim.Cur != unix.RLIM_INFINITY {
 		return
@@ -41,4 +44,4 @@ func preferHugePages() {
 	_ = unix.Madvise(b, unix.MADV_HUGEPAGE)
 	b = nil
 	runtime.GC()
-}
+})

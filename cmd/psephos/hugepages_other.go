@@ -3,4 +3,4 @@
 package main
 
 // preferHugePages does nothing outside Linux (see hugepages_linux.go).
-func preferHugePages() {}
+var preferHugePages = func() {}
