@@ -74,7 +74,8 @@ type Pipeline struct {
 }
 
 type batch struct {
-	data  []byte  // lines, each ended by '\n'
+	data  []byte  // lines, one after another
+	stop  []int32 // where each line ends in data
 	lines []int32 // their line numbers
 	// parsed: the batch's distinct rankings one after another, where each
 	// ends, and their weights (summed over the batch's lines)
@@ -140,7 +141,8 @@ func (a *Pipeline) Line(t []byte, at int) error {
 		}
 		return nil
 	}
-	a.cur.data = append(append(a.cur.data, t...), '\n')
+	a.cur.data = append(a.cur.data, t...)
+	a.cur.stop = append(a.cur.stop, int32(len(a.cur.data)))
 	a.cur.lines = append(a.cur.lines, int32(at))
 	if len(a.cur.data) >= BatchSize {
 		a.send()
@@ -163,7 +165,7 @@ func (a *Pipeline) send() {
 	} else {
 		a.cur = <-a.free
 	}
-	a.cur.data, a.cur.lines = a.cur.data[:0], a.cur.lines[:0]
+	a.cur.data, a.cur.stop, a.cur.lines = a.cur.data[:0], a.cur.stop[:0], a.cur.lines[:0]
 }
 
 // run parses batches. Within a batch, lines with the same ranking are
@@ -189,14 +191,10 @@ func (a *Pipeline) run(ps Parser) {
 		clear(table)
 		hashes = hashes[:0]
 		mask := uint64(size - 1)
-		data := b.data
-		for k := 0; len(data) > 0; k++ {
-			i := 0
-			for data[i] != '\n' {
-				i++
-			}
-			line := data[:i]
-			data = data[i+1:]
+		from := int32(0)
+		for k, to := range b.stop {
+			line := b.data[from:to]
+			from = to
 			var wt int64
 			var err error
 			marks, wt, err = ps.Parse(line, marks[:0])
