@@ -262,9 +262,10 @@ func Hash(marks []Mark) uint64 {
 	return h ^ h>>32
 }
 
-// grow doubles the hash table.
+// grow makes the hash table four times as large: fewer rebuilds, each a
+// pass of cache misses over a fresh table, for a load between 1/8 and 1/2.
 func (p *Profile) grow() {
-	t := make([]int32, 2*len(p.table))
+	t := make([]int32, 4*len(p.table))
 	mask := uint64(len(t) - 1)
 	for k, h := range p.hash {
 		slot := h & mask
