@@ -19,5 +19,7 @@
 // calls the packages and renders; no election logic lives here. Output goes
 // to standard output only when the command succeeds; errors are one line on
 // standard error and a non-zero exit status (1 for bad input, 2 for bad
-// usage).
+// usage). Before a large input (a ballot file of 3 MB, a batch, a thousand
+// simulations) it asks Linux for huge pages for its heap, which changes
+// the speed, never a result (hugepages_linux.go; BENCHMARKS.md).
 package main
