@@ -80,8 +80,9 @@ func roundHalfUp(v stv.Value, d int) string {
 
 // The rules matter: SC.blt (a real 2005 committee election, 94 ballots,
 // 13 candidates, 4 seats) elects Olsen under Meek and Warren and Sevigny
-// under the Scottish rule (data README). For these reports, the votes of
-// every elected and hopeful candidate at each election equal the
+// under the Scottish rule (data README). For these 24 reports (under
+// ranked/droop-rule-refs/ref-report, made by the Droop package), the
+// votes of every elected and hopeful candidate at each election equal the
 // reference at its display precision, and the same candidates are
 // elected. Ties are broken as the reference program breaks them: by
 // ballot order, the first-listed candidate losing.
@@ -100,6 +101,25 @@ func TestDroopReferenceReports(t *testing.T) {
 		{"513", "513-warren-o10-rational-d12", "warren", 12},
 		{"M135", "M135-scotland-fixed-p5-d5", "scotland", 5},
 		{"SC-Vm-12", "SC-Vm-12-meek-o10-rational-d12", "meek", 12},
+		// The Scottish rule on the other files; Minneapolis STV (4
+		// places) and the New Zealand Meek rule (9 places, omega 1e-6:
+		// the reference's "meek-prf-o6-fixed-p9") where the reference's
+		// elections come one at a time, so that the votes it shows at an
+		// election are those of psephos's stage.
+		{"42t", "42t-scotland-fixed-p5-d5", "scotland", 5},
+		{"42u", "42u-scotland-fixed-p5-d5", "scotland", 5},
+		{"SC-Vm-12", "SC-Vm-12-scotland-fixed-p5-d5", "scotland", 5},
+		{"SCw", "SCw-scotland-fixed-p5-d5", "scotland", 5},
+		{"SCwopt", "SCwopt-scotland-fixed-p5-d5", "scotland", 5},
+		{"42", "42-mpls-fixed-p4-d4", "minneapolis-stv", 4},
+		{"42t", "42t-mpls-fixed-p4-d4", "minneapolis-stv", 4},
+		{"42u", "42u-mpls-fixed-p4-d4", "minneapolis-stv", 4},
+		{"513", "513-mpls-fixed-p4-d4", "minneapolis-stv", 4},
+		{"SC-Vm-12", "SC-Vm-12-mpls-fixed-p4-d4", "minneapolis-stv", 4},
+		{"42", "42-meek-prf-o6-fixed-p9-d9", "meek-nz", 9},
+		{"42t", "42t-meek-prf-o6-fixed-p9-d9", "meek-nz", 9},
+		{"42u", "42u-meek-prf-o6-fixed-p9-d9", "meek-nz", 9},
+		{"513", "513-meek-prf-o6-fixed-p9-d9", "meek-nz", 9},
 	}
 	for _, c := range cases {
 		t.Run(c.report, func(t *testing.T) {
@@ -108,6 +128,9 @@ func TestDroopReferenceReports(t *testing.T) {
 				t.Fatal(err)
 			}
 			r := preset(t, c.rule)
+			// The reference program reads every rank of every ballot (no
+			// limit of ranks, as Minneapolis's ballot paper has).
+			r.Ballot = ballot.Rules{}
 			r.TieBreak.Fallback = stv.FallbackOrder
 			r.TieBreak.Order = nil
 			for k := len(p.Candidates) - 1; k >= 0; k-- {
@@ -148,6 +171,25 @@ func TestDroopReferenceReports(t *testing.T) {
 				t.Errorf("elected %v, reference %v", got, final)
 			}
 		})
+	}
+	// Minneapolis STV where the reference elects several candidates in one
+	// round and shows their votes after the round's transfers: the same
+	// candidates are elected.
+	for _, blt := range []string{"SC", "SCw", "SCwopt", "M135"} {
+		p, _, err := format.ReadBallotsFile(datadir.Path(t, "ranked/droop-rule-refs/blt/"+blt+".blt"), format.BallotOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := preset(t, "minneapolis-stv")
+		r.Ballot = ballot.Rules{}
+		res := countRule(t, p, r)
+		_, final := readReport(t, datadir.Path(t, "ranked/droop-rule-refs/ref-report/"+blt+"-mpls-fixed-p4-d4.txt"))
+		got := names(p, res.Elected)
+		sort.Strings(got)
+		sort.Strings(final)
+		if len(final) == 0 || !reflect.DeepEqual(got, final) {
+			t.Errorf("%s under minneapolis-stv: elected %v, reference %v", blt, got, final)
+		}
 	}
 	// The data README's facts.
 	p, _, err := format.ReadBallotsFile(datadir.Path(t, "ranked/droop-rule-refs/blt/SC.blt"), format.BallotOptions{})
