@@ -144,7 +144,9 @@ func (a *Pipeline) Line(t []byte, at int) error {
 	a.cur.data = append(a.cur.data, t...)
 	a.cur.stop = append(a.cur.stop, int32(len(a.cur.data)))
 	a.cur.lines = append(a.cur.lines, int32(at))
-	if len(a.cur.data) >= BatchSize {
+	// A batch is full at BatchSize bytes, or at BatchSize/8 lines (blank
+	// lines add no bytes).
+	if len(a.cur.data) >= BatchSize || len(a.cur.stop) >= BatchSize/8 {
 		a.send()
 	}
 	return nil
@@ -277,7 +279,7 @@ func (a *Pipeline) stop() *election.Error {
 		return nil
 	}
 	a.stopped = true
-	if len(a.cur.data) > 0 {
+	if len(a.cur.stop) > 0 {
 		a.send()
 	}
 	close(a.work)
