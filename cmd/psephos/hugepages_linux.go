@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"runtime"
 	"sync"
 
@@ -31,13 +32,13 @@ const hugePageSpan = 128 << 20
 // without. Elsewhere the advice fails and nothing changes; it never
 // changes a result.
 //
-// Under a limit on the address space (ulimit -v) it does nothing, since
-// the block, untouched as it is, counts against that limit. It acts once
+// Under a limit on the address space or the data segment (ulimit -v,
+// ulimit -d), or with strict overcommit, it does nothing, since the
+// block, untouched as it is, counts against those limits. It acts once
 // a process: the advice stays with the memory, and a second block would
 // come from the reused heap, which the runtime must clear.
 var preferHugePages = sync.OnceFunc(func() {
-	var lim unix.Rlimit
-	if err := unix.Getrlimit(unix.RLIMIT_AS, &lim); err != nil || lim.Cur != unix.RLIM_INFINITY {
+	if !roomForHugePages() {
 		return
 	}
 	b := make([]byte, hugePageSpan)
@@ -45,3 +46,18 @@ var preferHugePages = sync.OnceFunc(func() {
 	b = nil
 	runtime.GC()
 })
+
+// roomForHugePages reports whether the block of preferHugePages may be
+// allocated without counting against a limit: no limit on the address
+// space or the data segment, and the kernel not in strict overcommit
+// (vm.overcommit_memory = 2).
+func roomForHugePages() bool {
+	for _, res := range []int{unix.RLIMIT_AS, unix.RLIMIT_DATA} {
+		var lim unix.Rlimit
+		if err := unix.Getrlimit(res, &lim); err != nil || lim.Cur != unix.RLIM_INFINITY {
+			return false
+		}
+	}
+	b, err := os.ReadFile("/proc/sys/vm/overcommit_memory")
+	return err == nil && len(b) > 0 && b[0] != '2'
+}

@@ -8,8 +8,6 @@ import (
 	"strings"
 	"testing"
 	"unsafe"
-
-	"golang.org/x/sys/unix"
 )
 
 // After preferHugePages, early in a process as the command calls it, the
@@ -20,9 +18,8 @@ import (
 // as fresh as the command's; the test process's own heap, after the other
 // tests, may place the block elsewhere.
 func TestPreferHugePages(t *testing.T) {
-	var lim unix.Rlimit
-	if err := unix.Getrlimit(unix.RLIMIT_AS, &lim); err != nil || lim.Cur != unix.RLIM_INFINITY {
-		t.Skip("an address-space limit is set: preferHugePages does nothing")
+	if !roomForHugePages() {
+		t.Skip("a limit on memory is set (ulimit -v or -d, or strict overcommit): preferHugePages does nothing")
 	}
 	if os.Getenv("PSEPHOS_HUGEPAGE_CHILD") != "1" {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestPreferHugePages$", "-test.count=1")
