@@ -52,4 +52,3 @@ func TestBlankLinesAfterAFullBatch(t *testing.T) {
 		t.Errorf("err = %v, want the blank line at f:%d", err, n-1)
 	}
 }
-
